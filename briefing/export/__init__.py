@@ -1,0 +1,1 @@
+"""Exporters: turn stored material into files (JSON dump now; briefings later)."""

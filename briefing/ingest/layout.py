@@ -1,0 +1,189 @@
+"""From raw text to classified units, reading what the blank lines of this file mean.
+
+Blank lines mean different things in different files, so the file is looked at as a whole:
+
+- no blank lines at all: one paragraph per line (seed 000, seed 001);
+- blocks of several lines between blank lines: each block is an article ("block" layout), so
+  a blank line is a break an article does not continue across;
+- mostly one-line blocks: blank lines separate paragraphs ("paragraph" layout); only a gap
+  wider than the usual one is a break;
+- hard-wrapped text (lines cut near a fixed width, mostly mid-sentence): the lines of a
+  paragraph are joined back into one unit, and blank lines separate paragraphs.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from briefing.ingest.line_kinds import Line, LineKind, classify_line, continues_sentence_run
+from briefing.ingest.sentences import ends_sentence
+
+# A file is hard-wrapped when its long lines are no longer than this ...
+_MAX_WRAP_WIDTH = 120
+_MIN_WRAP_WIDTH = 30
+# ... and most lines that are not a block's last are near that width and end mid-sentence.
+_WRAPPED_LINE_SHARE = 0.6
+_NEAR_FULL_WIDTH = 0.6
+# In wrapped text, a line this much shorter than the width that ends a sentence ends a
+# paragraph, even without a blank line after it.
+_SHORT_LAST_LINE = 0.75
+# When this share of blocks is a single line, blank lines separate paragraphs, not articles.
+_PARAGRAPH_LAYOUT_SINGLE_SHARE = 0.6
+
+
+@dataclass(slots=True)
+class _Block:
+    lines: list[tuple[int, str]]  # (1-based line number, stripped text)
+    gap_before: int  # blank lines before the block
+
+
+def layout_lines(text: str) -> list[Line]:
+    """The file's units, classified, with the layout's breaks marked on them."""
+    content = text.strip("\n ")
+    if "\n\n" not in content and "\n \n" not in content:
+        leading = text[: len(text) - len(text.lstrip("\n "))]
+        units = _unwrapped_dense_units(content, leading.count("\n") + 1)
+        if units is not None:
+            return units
+    blocks = _blocks(text)
+    if not blocks:
+        return []
+    wrap_width = _wrap_width(blocks)
+    if wrap_width:
+        return _wrapped_units(blocks, wrap_width)
+    block_layout = len(blocks) > 1 and _single_line_share(blocks) < _PARAGRAPH_LAYOUT_SINGLE_SHARE
+    typical_gap = _typical_gap(blocks)
+    units: list[Line] = []
+    for block in blocks:
+        first_unit = len(units)
+        _classify_lines([text for _, text in block.lines], block.lines[0][0], units)
+        if first_unit:
+            hard = block.gap_before > typical_gap
+            units[first_unit].hard_break = hard
+            units[first_unit].break_before = hard or block_layout
+    return units
+
+
+def _unwrapped_dense_units(text: str, first_number: int) -> list[Line] | None:
+    """A file without blank lines, one paragraph a line: the commonest shape, and the
+    fastest path. None when the lines may be hard-wrapped (or there are none)."""
+    lines = text.split("\n")
+    if not text or max(map(len, lines)) <= _MAX_WRAP_WIDTH:
+        return None  # every line short: perhaps wrapped text, which the general path handles
+    units: list[Line] = []
+    _classify_lines(lines, first_number, units)
+    return units
+
+
+def _classify_lines(lines: list[str], first_number: int, units: list[Line]) -> None:
+    """Classify consecutive lines into units, folding runs of ordinary sentences into the
+    ``tail`` of the sentence line before them (see Line.tail: this is the speed path)."""
+    run_head: Line | None = None
+    for number, raw in enumerate(lines, first_number):
+        text = raw.strip()
+        if run_head is not None and continues_sentence_run(text):
+            tail = run_head.tail
+            if tail is None:
+                run_head.tail = [text]
+            else:
+                tail.append(text)
+            continue
+        line = classify_line(text, number)
+        units.append(line)
+        run_head = line if line.plain_sentence else None
+
+
+def _blocks(text: str) -> list[_Block]:
+    blocks: list[_Block] = []
+    current: list[tuple[int, str]] = []
+    gap = 0
+    for number, raw in enumerate(text.split("\n"), start=1):
+        stripped = raw.strip()
+        if stripped:
+            if not current:
+                blocks.append(_Block(current, gap))
+            current.append((number, stripped))
+            gap = 0
+        else:
+            if current:
+                current = []
+            gap += 1
+    return blocks
+
+
+def _typical_gap(blocks: list[_Block]) -> int:
+    gaps = Counter(block.gap_before for block in blocks[1:])
+    if not gaps:
+        return 1
+    # The most common gap; on a tie the narrower one, so that the wider one stays a break.
+    return min(gaps, key=lambda gap: (-gaps[gap], gap))
+
+
+def _single_line_share(blocks: list[_Block]) -> float:
+    return sum(1 for block in blocks if len(block.lines) == 1) / len(blocks)
+
+
+def _wrap_width(blocks: list[_Block]) -> int:
+    """The width the text was hard-wrapped at, or 0 when it was not."""
+    lengths = sorted(len(text) for block in blocks for _, text in block.lines)
+    width = lengths[int(len(lengths) * 0.95)] if len(lengths) >= 20 else lengths[-1]
+    if not _MIN_WRAP_WIDTH <= width <= _MAX_WRAP_WIDTH:
+        return 0
+    inner = [text for block in blocks for _, text in block.lines[:-1]]
+    if len(inner) < 3:
+        return 0
+    near_full = sum(
+        1 for text in inner if len(text) >= width * _NEAR_FULL_WIDTH and not ends_sentence(text)
+    )
+    return width if near_full >= len(inner) * _WRAPPED_LINE_SHARE else 0
+
+
+def _wrapped_units(blocks: list[_Block], width: int) -> list[Line]:
+    typical_gap = _typical_gap(blocks)
+    units: list[Line] = []
+    for block in blocks:
+        hard = block.gap_before > typical_gap
+        for index, line in enumerate(_block_paragraphs(block, width)):
+            if index == 0 and units:
+                line.hard_break = line.break_before = hard
+            units.append(line)
+    return units
+
+
+def _block_paragraphs(block: _Block, width: int) -> list[Line]:
+    """Join a wrapped block's lines into paragraphs; headings and the like stand alone."""
+    paragraphs: list[Line] = []
+    pending: list[tuple[int, str]] = []
+    for number, text in block.lines:
+        if not pending:
+            alone = classify_line(text, number)
+            if _stands_alone(alone, width):
+                paragraphs.append(alone)
+                continue
+        pending.append((number, text))
+        if ends_sentence(text) and len(text) < width * _SHORT_LAST_LINE:
+            paragraphs.append(_joined(pending))
+            pending = []
+    if pending:
+        paragraphs.append(_joined(pending))
+    return paragraphs
+
+
+def _stands_alone(line: Line, width: int) -> bool:
+    if line.kind is not LineKind.TEXT:
+        return True
+    # A short line that ends mid-sentence at a paragraph's start is a headline, not the first
+    # line of a wrapped paragraph (those reach the wrap width).
+    return len(line.text) < width * _NEAR_FULL_WIDTH and not line.terminated
+
+
+def _joined(lines: list[tuple[int, str]]) -> Line:
+    number, text = lines[0]
+    for _, part in lines[1:]:
+        # A word hyphenated at the wrap ("long-" / "range") is joined without a space.
+        if text.endswith("-") and text[-2:-1].isalpha() and part[:1].islower():
+            text += part
+        else:
+            text += " " + part
+    return classify_line(text, number)

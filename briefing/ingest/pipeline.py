@@ -1,0 +1,262 @@
+"""The one import path used by the CLI, the GUI's import action and the sample-set loader.
+
+Files are read and segmented one at a time and written in batches, one transaction per batch:
+a broken file is reported by name and reason and the rest goes on; cancelling stops after the
+current batch; whatever happens, every stored article is complete and linked to its run.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import multiprocessing
+import os
+import time
+from collections import deque
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from briefing.content_hash import content_hash
+from briefing.domain import DateSource, FileFailure, ImportReport, ParsedArticle
+from briefing.ingest.readers import ReadError, known_extensions, reader_for
+from briefing.store import Store
+
+# Larger files are refused with this limit named, rather than read into memory whole.
+MAX_FILE_BYTES = 256 * 1024 * 1024
+SNIFF_BYTES = 4096
+BATCH_SIZE = 2000
+# Reading and segmenting in another process only pays off past the cost of starting it.
+PARALLEL_MIN_FILES = 8
+PARALLEL_MIN_BYTES = 4 * 1024 * 1024
+READ_AHEAD = 8
+
+
+@dataclass(frozen=True, slots=True)
+class ImportProgress:
+    files_done: int
+    files_total: int
+    articles_imported: int
+    duplicates: int
+    current_file: str
+
+
+ProgressCallback = Callable[[ImportProgress], None]
+CancelCheck = Callable[[], bool]
+
+
+def _is_hidden(path: Path) -> bool:
+    return path.name.startswith(".")
+
+
+def _walk(folder: Path) -> Iterator[Path]:
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            yield Path(root) / name
+
+
+def collect_files(paths: Sequence[Path]) -> tuple[list[Path], list[FileFailure]]:
+    """Files to import (folders walked recursively, in a stable order) and what was skipped.
+
+    A file named directly is tried whatever its extension; inside a folder only files with an
+    extension some reader knows are taken, the rest are listed as skipped.
+    """
+    files: list[Path] = []
+    skipped: list[FileFailure] = []
+    failures: list[FileFailure] = []
+    seen: set[Path] = set()
+    extensions = known_extensions()
+
+    def add(path: Path) -> None:
+        resolved = path.resolve()
+        if resolved not in seen:
+            seen.add(resolved)
+            files.append(resolved)
+
+    for path in paths:
+        if path.is_dir():
+            for child in _walk(path):
+                if _is_hidden(child):
+                    continue
+                if child.suffix.lower() in extensions and child.suffix:
+                    add(child)
+                else:
+                    skipped.append(FileFailure(str(child), "not a recognised news file type"))
+        elif path.exists():
+            add(path)
+        else:
+            failures.append(FileFailure(str(path), "no such file or folder"))
+    return files, skipped + failures
+
+
+def read_articles(path: Path) -> list[ParsedArticle]:
+    """All articles in one file; raises ReadError with a one-line reason."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise ReadError(
+                f"file is {size / 2**20:.0f} MB, over the {MAX_FILE_BYTES // 2**20} MB limit"
+            )
+        with path.open("rb") as handle:
+            data = handle.read()
+    except PermissionError as exc:
+        raise ReadError("permission denied") from exc
+    except IsADirectoryError as exc:
+        raise ReadError("is a folder") from exc
+    except OSError as exc:
+        raise ReadError(f"cannot be read: {exc.strerror or exc}") from exc
+    reader = reader_for(path, data[:SNIFF_BYTES])
+    if reader is None:
+        raise ReadError("not a format Briefing can read (binary or unknown)")
+    try:
+        articles = reader.read(path, data)
+    except ReadError:
+        raise
+    except (ValueError, UnicodeError, LookupError, RecursionError) as exc:
+        # A reader tripping over malformed input must cost one file, not the whole import.
+        raise ReadError(f"could not be read as {reader.name}: {exc}") from exc
+    if not articles:
+        raise ReadError("no article text found")
+    return articles
+
+
+@dataclass(frozen=True, slots=True)
+class _FileResult:
+    path: Path
+    articles: list[ParsedArticle]
+    hashes: list[str]
+    error: str | None
+
+
+def _read_and_hash(path: Path) -> _FileResult:
+    """Everything that can happen away from the store: read, decode, segment, hash."""
+    try:
+        articles = read_articles(path)
+    except ReadError as exc:
+        return _FileResult(path, [], [], str(exc))
+    return _FileResult(path, articles, [content_hash(a) for a in articles], None)
+
+
+def _auto_workers(files: Sequence[Path]) -> int:
+    if len(files) < PARALLEL_MIN_FILES:
+        return 0
+    total = 0
+    for path in files:
+        try:
+            total += path.stat().st_size
+        except OSError:
+            continue
+        if total >= PARALLEL_MIN_BYTES:
+            # One core writes to SQLite; the others read and segment ahead of it.
+            return max(1, min(3, (os.cpu_count() or 2) - 1))
+    return 0
+
+
+def _read_files(files: Sequence[Path], workers: int) -> Iterator[_FileResult]:
+    """File results in file order, read ahead by ``workers`` processes when > 0."""
+    if workers <= 0:
+        for path in files:
+            yield _read_and_hash(path)
+        return
+    # "spawn", not fork: the GUI calls this from a worker thread, and forking a threaded Qt
+    # process can deadlock the child.
+    context = multiprocessing.get_context("spawn")
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
+    pending: deque[Future[_FileResult]] = deque()
+    remaining = iter(files)
+    try:
+        for path in remaining:
+            pending.append(pool.submit(_read_and_hash, path))
+            if len(pending) >= READ_AHEAD * workers:
+                break
+        while pending:
+            result = pending.popleft().result()
+            next_path = next(remaining, None)
+            if next_path is not None:
+                pending.append(pool.submit(_read_and_hash, next_path))
+            yield result
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _with_defaults(article: ParsedArticle, default_date: dt.date | None) -> ParsedArticle:
+    if article.published is None and default_date is not None:
+        return dataclasses.replace(article, published=default_date, date_source=DateSource.USER)
+    return article
+
+
+def run_import(
+    store: Store,
+    paths: Sequence[Path],
+    *,
+    source: str | None = None,
+    default_date: dt.date | None = None,
+    progress: ProgressCallback | None = None,
+    is_cancelled: CancelCheck | None = None,
+    batch_size: int = BATCH_SIZE,
+    workers: int | None = None,
+) -> ImportReport:
+    """Import ``paths`` into ``store``; never raises for a bad input file.
+
+    ``workers``: processes that read and segment ahead of the store (None: decide by the
+    amount of input; 0: read in this process).
+    """
+    started = time.perf_counter()
+    files, skipped = collect_files([Path(p) for p in paths])
+    report = ImportReport(files_total=len(files))
+    report.failures.extend(f for f in skipped if f.reason == "no such file or folder")
+    report.skipped.extend(f for f in skipped if f.reason != "no such file or folder")
+    options = {"source": source or "", "date": default_date.isoformat() if default_date else ""}
+    report.run_id = store.begin_import_run(
+        source=source or "", files=[str(f) for f in files], options=options
+    )
+    pending: list[tuple[str, ParsedArticle]] = []
+    pending_hashes: list[str] = []
+
+    def flush() -> None:
+        if pending:
+            result = store.add_articles(report.run_id or 0, pending, pending_hashes)
+            report.imported += result.added
+            report.duplicates += result.duplicates
+            pending.clear()
+            pending_hashes.clear()
+
+    if workers is None:
+        workers = _auto_workers(files)
+    results = _read_files(files, workers)
+    try:
+        for index, result in enumerate(results):
+            path = result.path
+            if is_cancelled is not None and is_cancelled():
+                report.cancelled = True
+                break
+            if result.error is not None:
+                report.failures.append(FileFailure(str(path), result.error))
+            else:
+                report.files_read += 1
+                report.articles_found += len(result.articles)
+                source_name = source or path.stem
+                for article in result.articles:
+                    report.truncated += article.truncated
+                    pending.append((source_name, _with_defaults(article, default_date)))
+                pending_hashes.extend(result.hashes)
+                if len(pending) >= batch_size:
+                    flush()
+            if progress is not None:
+                progress(
+                    ImportProgress(
+                        files_done=index + 1,
+                        files_total=len(files),
+                        articles_imported=report.imported,
+                        duplicates=report.duplicates,
+                        current_file=str(path),
+                    )
+                )
+        flush()
+    finally:
+        results.close()
+        report.seconds = time.perf_counter() - started
+        store.finish_import_run(report.run_id, failures=report.failures, cancelled=report.cancelled)
+    return report

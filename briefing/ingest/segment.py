@@ -1,0 +1,531 @@
+"""Cut a text file of pasted news into articles.
+
+The file is first laid out into classified units (layout.py, line_kinds.py); then one pass
+walks them with a small state machine: an article opens with its head (headline, standfirst,
+kicker and deck, date line, byline, in any order), then takes body paragraphs and subheads until
+something says a new story starts. What says so, strongest first:
+
+- the layout: a separator line, a blank line in a file whose blocks are articles, a wider gap
+  than usual between paragraphs, the end of a teaser block ("More from ...");
+- a line that only opens stories: a kicker ("REVENGE: ..."), a Markdown "# Heading", a
+  dateline ("MOSCOW (Reuters) - "), a date line or byline followed by a story;
+- a headline: a short line that is not a sentence, followed by body text. Inside a story a
+  line of one to four words is a subhead instead, and so is a short ALL-CAPS line;
+- the story before has ended: a kicker-led one-paragraph story ends at its line, and a
+  paragraph that stops mid-sentence, or a whole story on one line, followed by another whole
+  story on one line means a new story.
+
+A paragraph that merely lacks its full stop inside a story does not end it: only a headline
+or a whole one-line story after it does.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from enum import Enum
+
+from briefing.domain import DateSource, ParsedArticle, Subhead
+from briefing.ingest.decoding import normalise_text
+from briefing.ingest.kicker import split_deck_and_body
+from briefing.ingest.layout import layout_lines
+from briefing.ingest.line_kinds import (
+    STORY_AFTER_CUT_MIN_CHARS,
+    STORY_MIN_CHARS,
+    Line,
+    LineKind,
+    is_body_like,
+    is_headline_like,
+    is_story_like,
+)
+from briefing.ingest.sentences import (
+    OPENING_QUOTES,
+    ends_sentence,
+    first_sentence,
+    shorten,
+)
+from briefing.ingest.teasers import end_of_teaser_block
+
+TITLE_MAX_CHARS = 120
+
+# An ALL-CAPS line longer than this inside a story is the next story's headline.
+_CAPS_SUBHEAD_MAX_WORDS = 6
+# A mixed-case line this short inside a story is a section heading, not a headline.
+_SUBHEAD_MAX_WORDS = 4
+# A paragraph without final punctuation this long is a sentence cut off, not a label or a
+# list item.
+_CUT_SENTENCE_MIN_WORDS = 8
+# A kicker's deck on a line of its own is a phrase, not a one-sentence story.
+_DECK_MAX_WORDS = 35
+_TITLE_CASE_HEADLINE_SHARE = 0.5
+
+# Unterminated lines that start with these read as sentences missing their full stop, not as
+# headlines ("He did not say when talks would resume"); headlines do start with "The".
+_SENTENCE_OPENING_WORDS = frozenset(
+    {
+        "he", "she", "it", "they", "we", "i", "you", "this", "that", "these", "those", "there",
+        "here", "but", "and", "or", "so", "however", "meanwhile", "also", "its", "his", "her",
+        "their", "our", "my", "your", "if", "when", "while", "although", "though", "because",
+        "since", "then", "according", "earlier", "later", "still", "yet", "instead",
+    }
+)  # fmt: skip
+# Headlines are written in the present tense; these past-tense and reporting words mark a
+# sentence that lost its full stop ("The ministry did not respond to a request for comment").
+_SENTENCE_VERBS = re.compile(r"\b(?:said|was|were|had|did|told|added|declined|according)\b")
+
+# Wire credits that end a story without ending a sentence ("Reporting by ...; Editing by ...").
+_CREDIT_LINE = re.compile(
+    r"^[(\[]?(?:(?:additional\ )?(?:reporting|writing|editing|compiled|translated|research)\b.*"
+    r"|(?:reuters|ap|afp|bloomberg|dpa|xinhua|tass|interfax|aap|pa|ani|ians|efe|ansa"
+    r"|associated\ press|agence\ france-presse|agencies|staff)[)\]]?)$",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+# Tuples, not sets: membership by identity is cheaper than hashing an Enum, on every line.
+_HEAD_SKIPPED = (LineKind.BOILERPLATE, LineKind.TEASER_LINE)
+_META = (LineKind.DATE, LineKind.BYLINE)
+_META_OR_SKIPPED = _META + _HEAD_SKIPPED
+
+
+class _Follow(Enum):
+    """What comes after a headline or subhead candidate."""
+
+    NOTHING = 0  # no story text: the candidate is not a heading
+    BODY = 1
+    STRONG = 2  # a date line, byline or dateline, then the story: surely a headline
+
+
+def segment_text(text: str, *, origin_file: str = "") -> list[ParsedArticle]:
+    """The articles in the text, in file order."""
+    lines = layout_lines(normalise_text(text))
+    articles: list[ParsedArticle] = []
+    for draft in _Segmenter(lines).run():
+        article = draft.to_article(origin_file, len(articles))
+        if article is not None:
+            articles.append(article)
+    return articles
+
+
+@dataclass(slots=True)
+class _Draft:
+    """An article being assembled."""
+
+    first_line: int
+    headline: str = ""
+    kicker: str = ""
+    deck: str = ""
+    byline: str = ""
+    date_seen: bool = False
+    published: dt.date | None = None
+    date_note: str = ""
+    paragraphs: list[str] = field(default_factory=list)
+    subheads: list[Subhead] = field(default_factory=list)
+    pending_subheads: list[str] = field(default_factory=list)
+    closed: bool = False  # a kicker-led one-paragraph story: nothing more belongs to it
+    last_terminated: bool = True
+    last_cut_off: bool = False  # the last paragraph stops mid-sentence
+    first_unit: Line | None = None
+
+    @property
+    def has_body(self) -> bool:
+        return bool(self.paragraphs)
+
+    def add_paragraph(self, text: str, *, terminated: bool, words: int) -> None:
+        if self.pending_subheads:
+            self._place_subheads()
+        self.paragraphs.append(text)
+        self.last_terminated = terminated
+        self.last_cut_off = not terminated and words >= _CUT_SENTENCE_MIN_WORDS
+
+    def add_line(self, line: Line) -> None:
+        if not self.paragraphs:
+            self.first_unit = line
+        self.add_paragraph(line.text, terminated=line.terminated, words=line.words)
+        if line.tail:
+            self.paragraphs.extend(line.tail)  # sentences: terminated, like line itself
+
+    def add_sentence_line(self, line: Line) -> None:
+        """add_line for a line ending in a full stop: the fast path, for most lines."""
+        paragraphs = self.paragraphs
+        if not paragraphs:
+            self.first_unit = line
+        if self.pending_subheads:
+            self._place_subheads()
+        paragraphs.append(line.text)
+        if line.tail:
+            paragraphs.extend(line.tail)
+        self.last_terminated = True
+        self.last_cut_off = False
+
+    def _place_subheads(self) -> None:
+        # The next paragraph starts after the body so far and the "\n\n" that joins it on.
+        offset = sum(map(len, self.paragraphs)) + 2 * len(self.paragraphs)
+        self.subheads.extend(Subhead(text, offset) for text in self.pending_subheads)
+        self.pending_subheads.clear()
+
+    def take_date(self, line: Line) -> None:
+        if self.date_seen:
+            return  # "Updated ..." under "Published ...": the first date is the publication
+        self.date_seen = True
+        self.published = line.date
+        self.date_note = line.date_note
+
+    def take_byline(self, line: Line) -> None:
+        if not self.byline:
+            self.byline = line.label
+        if line.date is not None or line.date_note:
+            self.take_date(line)
+
+    def is_single_story(self) -> bool:
+        """The body so far is one paragraph that is a whole story (no headline above it)."""
+        return (
+            not self.headline
+            and not self.kicker
+            and len(self.paragraphs) == 1
+            and self.first_unit is not None
+            and is_story_like(self.first_unit)
+        )
+
+    def to_article(self, origin_file: str, position: int) -> ParsedArticle | None:
+        for subhead in self.pending_subheads[:]:
+            # A heading with nothing under it is kept as text rather than lost.
+            self.pending_subheads.remove(subhead)
+            self.add_paragraph(subhead, terminated=False, words=0)
+        headline, deck, kicker = self.headline, self.deck, self.kicker
+        if not self.paragraphs:
+            # A head with no story under it (a deck, a headline, a kicker alone): keep its
+            # text as the body rather than lose it. A date line or byline alone is no article.
+            text = deck or headline or kicker
+            if not text:
+                return None
+            self.add_paragraph(text, terminated=ends_sentence(text), words=0)
+            if deck:
+                deck = ""
+            elif headline:
+                headline = ""
+            else:
+                kicker = ""
+        # Joined as-is (no paragraph is ever empty): the subhead offsets were counted so.
+        body = "\n\n".join(self.paragraphs)
+        truncated = _is_cut_off(self.paragraphs)
+        warnings: list[str] = []
+        if truncated:
+            warnings.append("truncated")
+        if self.published is None:
+            warnings.append(self.date_note or "no date")
+        return ParsedArticle(
+            title=_title(headline, kicker, deck, self.paragraphs[0]),
+            body=body,
+            kicker=kicker,
+            deck=deck,
+            headline=headline,
+            byline=self.byline,
+            subheads=tuple(self.subheads),
+            published=self.published,
+            date_source=DateSource.METADATA if self.published else DateSource.UNKNOWN,
+            origin_file=origin_file,
+            origin_position=position,
+            origin_line=self.first_line,
+            truncated=truncated,
+            warnings=tuple(warnings),
+        )
+
+
+class _Segmenter:
+    def __init__(self, lines: Sequence[Line]) -> None:
+        self._lines = lines
+        self._drafts: list[_Draft] = []
+        self._draft: _Draft | None = None
+
+    def run(self) -> list[_Draft]:
+        lines = self._lines
+        index = 0
+        while index < len(lines):
+            line = lines[index]
+            draft = self._draft
+            # Fast path for most lines of most files: a sentence inside a story that nothing
+            # before it suggests has ended (see _starts_article for the slow path's rules).
+            if (
+                line.plain_sentence
+                and draft is not None
+                and not draft.closed
+                and not draft.last_cut_off
+                and not line.break_before
+                and (len(line.text) < STORY_MIN_CHARS or not draft.is_single_story())
+            ):
+                draft.add_sentence_line(line)
+                index += 1
+            else:
+                index = self._step(index)
+        return self._drafts
+
+    def _step(self, index: int) -> int:
+        line = self._lines[index]
+        kind = line.kind
+        if line.break_before and self._draft is not None and self._draft.has_body:
+            self._draft = None
+        if kind is LineKind.SEPARATOR:
+            self._draft = None
+            return index + 1
+        if kind in _HEAD_SKIPPED:
+            return index + 1
+        if kind is LineKind.TEASER_HEADER:
+            self._draft = None
+            return end_of_teaser_block(self._lines, index)
+        draft = self._draft
+        if draft is None or draft.closed or self._starts_article(draft, index):
+            draft = self._open(line.number)
+            next_index = self._read_head(draft, index)
+            if next_index > index:
+                return next_index
+        return self._read_body_line(draft, index)
+
+    def _open(self, first_line: int) -> _Draft:
+        draft = _Draft(first_line)
+        self._drafts.append(draft)
+        self._draft = draft
+        return draft
+
+    # ---- does this line start a new article? ---------------------------------------------
+
+    def _starts_article(self, draft: _Draft, index: int) -> bool:
+        line = self._lines[index]
+        kind = line.kind
+        if not draft.has_body:
+            # Still in the head: only a second kicker or a second title begins another story.
+            if kind is LineKind.KICKER:
+                return bool(draft.kicker)
+            return kind is LineKind.HEADING and line.heading_level == 1 and bool(draft.headline)
+        if kind is LineKind.KICKER:
+            return True
+        if kind is LineKind.HEADING:
+            return line.heading_level == 1 or self._follows(index) is _Follow.STRONG
+        if kind in _META:
+            return self._heads_a_story(index)
+        if kind is LineKind.CAPS:
+            return self._caps_starts_article(draft, index)
+        if kind is not LineKind.TEXT:
+            return False
+        if line.dateline:
+            return True
+        if draft.pending_subheads:
+            return False
+        if is_headline_like(line):
+            return self._headline_starts_article(draft, index)
+        # A whole story on one line after a story that was cut off, or after another whole
+        # story on one line (seed 000's elephant story).
+        if draft.last_cut_off:
+            return is_story_like(line, STORY_AFTER_CUT_MIN_CHARS)
+        return draft.is_single_story() and is_story_like(line)
+
+    def _caps_starts_article(self, draft: _Draft, index: int) -> bool:
+        follow = self._follows(index)
+        if follow is _Follow.NOTHING:
+            return False
+        if follow is _Follow.STRONG:
+            return True
+        line = self._lines[index]
+        # Short ALL-CAPS lines inside a story are subheads ("TENSE TIES"), even after a
+        # paragraph missing its full stop; a long one is the next story's headline.
+        return line.words > _CAPS_SUBHEAD_MAX_WORDS or draft.is_single_story()
+
+    def _headline_starts_article(self, draft: _Draft, index: int) -> bool:
+        follow = self._follows(index)
+        if follow is _Follow.NOTHING:
+            return False
+        if follow is _Follow.STRONG or draft.last_cut_off or draft.is_single_story():
+            return True
+        line = self._lines[index]
+        if line.words <= _SUBHEAD_MAX_WORDS:
+            return False  # a subhead
+        text = line.text
+        if _CREDIT_LINE.match(text):
+            return False
+        if _title_case_share(text) >= _TITLE_CASE_HEADLINE_SHARE:
+            return True
+        return _first_word(text) not in _SENTENCE_OPENING_WORDS and not _SENTENCE_VERBS.search(text)
+
+    def _heads_a_story(self, index: int) -> bool:
+        """A date line or byline after a body: the next story's head, unless the story's
+        text ends here (then it is this story's trailing date or byline)."""
+        lines = self._lines
+        after = index + 1
+        while after < len(lines) and lines[after].kind in _META_OR_SKIPPED:
+            after += 1
+        if after >= len(lines) or lines[after].break_before:
+            return False
+        following = lines[after]
+        return following.kind in (LineKind.KICKER, LineKind.CAPS, LineKind.HEADING) or (
+            following.kind is LineKind.TEXT
+            and (is_body_like(following) or is_headline_like(following))
+        )
+
+    def _follows(self, index: int, *, heading: bool = True, standfirst: bool = True) -> _Follow:
+        """What follows lines[index] if it were a headline (``heading``) or a subhead."""
+        lines = self._lines
+        after = index + 1
+        meta = False
+        if heading:
+            while after < len(lines) and lines[after].kind in _META_OR_SKIPPED:
+                meta = meta or lines[after].kind in _META
+                after += 1
+        if after >= len(lines):
+            return _Follow.NOTHING
+        following = lines[after]
+        if following.hard_break or (following.break_before and not heading):
+            return _Follow.NOTHING
+        story_text = is_body_like(following) or (heading and following.kind is LineKind.KICKER)
+        if (
+            not story_text
+            and heading
+            and standfirst
+            and is_headline_like(following)
+            and self._follows(after, standfirst=False) is not _Follow.NOTHING
+        ):
+            story_text = True  # a headline, a standfirst under it, then the story
+        if not story_text:
+            return _Follow.NOTHING
+        # A date line, a byline or a dateline under a line leaves no doubt it is a headline.
+        return _Follow.STRONG if meta or following.dateline else _Follow.BODY
+
+    # ---- the head: headline, standfirst, kicker and deck, date line, byline ---------------
+
+    def _read_head(self, draft: _Draft, index: int) -> int:
+        lines = self._lines
+        at = index
+        while at < len(lines):
+            line = lines[at]
+            kind = line.kind
+            if at > index and (line.hard_break or draft.has_body):
+                break
+            if kind in _HEAD_SKIPPED:
+                at += 1
+            elif kind is LineKind.DATE:
+                draft.take_date(line)
+                at += 1
+            elif kind is LineKind.BYLINE:
+                if draft.byline:
+                    break
+                draft.take_byline(line)
+                at += 1
+            elif kind is LineKind.KICKER:
+                if draft.kicker or draft.deck:
+                    break
+                at = self._read_kicker(draft, at)
+            elif self._takes_as_headline(draft, at):
+                draft.headline = line.text
+                at += 1
+            elif self._takes_as_standfirst(draft, at):
+                draft.deck = line.text
+                at += 1
+            else:
+                break
+        return at
+
+    def _takes_as_headline(self, draft: _Draft, index: int) -> bool:
+        line = self._lines[index]
+        if draft.headline or draft.deck:
+            return False
+        if line.kind is LineKind.HEADING and line.heading_level == 1:
+            return True
+        if line.kind in (LineKind.CAPS, LineKind.HEADING) or is_headline_like(line):
+            return self._follows(index) is not _Follow.NOTHING
+        return False
+
+    def _takes_as_standfirst(self, draft: _Draft, index: int) -> bool:
+        line = self._lines[index]
+        if not draft.headline or draft.deck or draft.kicker:
+            return False
+        if line.kind is LineKind.HEADING or is_headline_like(line):
+            return self._follows(index, standfirst=False) is not _Follow.NOTHING
+        return False
+
+    def _read_kicker(self, draft: _Draft, index: int) -> int:
+        line = self._lines[index]
+        draft.kicker = line.label
+        rest = line.rest
+        if not rest:
+            return index + 1  # "ANALYSIS:" alone: the headline or deck follows
+        split = split_deck_and_body(rest)
+        if split is not None:
+            # Deck and body on one line: a one-paragraph story, which ends at its line.
+            draft.deck = split.deck
+            draft.add_paragraph(
+                split.body, terminated=ends_sentence(split.body), words=split.body.count(" ") + 1
+            )
+            draft.closed = True
+            return index + 1
+        rest_words = rest.count(" ") + 1
+        following = self._follows(index, heading=False)
+        if following is not _Follow.NOTHING and rest_words <= _DECK_MAX_WORDS:
+            draft.deck = rest  # "KICKER: deck" on its own line, the body below
+            return index + 1
+        draft.add_paragraph(rest, terminated=ends_sentence(rest), words=rest_words)
+        draft.closed = True
+        return index + 1
+
+    # ---- the body ---------------------------------------------------------------------------
+
+    def _read_body_line(self, draft: _Draft, index: int) -> int:
+        line = self._lines[index]
+        if line.kind is LineKind.DATE:
+            draft.take_date(line)  # a date line at the story's end
+        elif line.kind is LineKind.BYLINE:
+            draft.take_byline(line)
+        elif self._is_subhead(draft, index):
+            draft.pending_subheads.append(line.text)
+        else:
+            draft.add_line(line)
+        return index + 1
+
+    def _is_subhead(self, draft: _Draft, index: int) -> bool:
+        line = self._lines[index]
+        kind = line.kind
+        if kind is LineKind.TEXT:
+            if (
+                line.words > _SUBHEAD_MAX_WORDS
+                or line.text[-1] in "?!"
+                or not (draft.last_terminated or draft.pending_subheads)
+                or not is_headline_like(line)
+            ):
+                return False
+        elif kind is not LineKind.CAPS and kind is not LineKind.HEADING:
+            return False
+        if not (draft.has_body or draft.headline or draft.kicker):
+            return False
+        return self._follows(index, heading=False) is not _Follow.NOTHING
+
+
+def _title(headline: str, kicker: str, deck: str, first_paragraph: str) -> str:
+    if headline:
+        title = headline
+    elif kicker and deck:
+        title = f"{kicker}: {deck}"
+    else:
+        title = first_sentence(first_paragraph)
+    return shorten(title, TITLE_MAX_CHARS)
+
+
+def _is_cut_off(paragraphs: Sequence[str]) -> bool:
+    """The story stops mid-sentence: its last paragraph (wire credits aside) has no final
+    punctuation."""
+    for paragraph in reversed(paragraphs):
+        if not _CREDIT_LINE.match(paragraph):
+            return not ends_sentence(paragraph)
+    return False
+
+
+def _title_case_share(text: str) -> float:
+    """Share of capitalised words among the longer words after the first ("Putin Warns
+    NATO Over Missiles" is a headline whatever it ends with)."""
+    words = [word.strip(OPENING_QUOTES + ",") for word in text.split()[1:]]
+    longer = [word for word in words if len(word) >= 4]
+    if not longer:
+        return 0.0
+    return sum(1 for word in longer if word[0].isupper()) / len(longer)
+
+
+def _first_word(text: str) -> str:
+    return text.split(" ", 1)[0].strip(OPENING_QUOTES + ",").lower()

@@ -1,0 +1,5 @@
+"""The store layer: the only package that imports SQLAlchemy, Alembic or sqlite3."""
+
+from briefing.store.store import Store
+
+__all__ = ["Store"]

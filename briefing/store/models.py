@@ -1,0 +1,109 @@
+"""SQLAlchemy models of the store (schema at the newest migration).
+
+The migrations in ``briefing/store/migrations/versions`` are what create and change the
+schema on disk; these models describe the newest revision for queries, and a test checks that
+the two agree.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import (
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    text,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+# Named constraints keep Alembic's batch (copy-and-move) migrations on SQLite predictable.
+NAMING = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class Source(Base):
+    __tablename__ = "sources"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+class ImportRunRecord(Base):
+    __tablename__ = "import_runs"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    started_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    finished_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    source_name: Mapped[str] = mapped_column(String(200), server_default="")
+    files_json: Mapped[str] = mapped_column(Text, server_default="[]")
+    options_json: Mapped[str] = mapped_column(Text, server_default="{}")
+    failures_json: Mapped[str] = mapped_column(Text, server_default="[]")
+    files_total: Mapped[int] = mapped_column(Integer, server_default="0")
+    imported: Mapped[int] = mapped_column(Integer, server_default="0")
+    duplicates: Mapped[int] = mapped_column(Integer, server_default="0")
+    failed: Mapped[int] = mapped_column(Integer, server_default="0")
+    cancelled: Mapped[bool] = mapped_column(Boolean, server_default=text("0"))
+
+
+class ArticleRecord(Base):
+    __tablename__ = "articles"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    source_id: Mapped[int] = mapped_column(ForeignKey("sources.id", ondelete="RESTRICT"))
+    import_run_id: Mapped[int | None] = mapped_column(
+        ForeignKey("import_runs.id", ondelete="SET NULL")
+    )
+    title: Mapped[str] = mapped_column(Text)
+    kicker: Mapped[str] = mapped_column(Text, server_default="")
+    deck: Mapped[str] = mapped_column(Text, server_default="")
+    headline: Mapped[str] = mapped_column(Text, server_default="")
+    byline: Mapped[str] = mapped_column(Text, server_default="")
+    subheads_json: Mapped[str] = mapped_column(Text, server_default="[]")
+    body: Mapped[str] = mapped_column(Text)
+    published: Mapped[dt.date | None] = mapped_column(Date)
+    date_source: Mapped[str] = mapped_column(String(16), server_default="unknown")
+    origin_file: Mapped[str] = mapped_column(Text, server_default="")
+    origin_position: Mapped[int] = mapped_column(Integer, server_default="0")
+    origin_line: Mapped[int] = mapped_column(Integer, server_default="0")
+    content_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    truncated: Mapped[bool] = mapped_column(Boolean, server_default=text("0"))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+    __table_args__ = (
+        Index("ix_articles_published", "published"),
+        Index("ix_articles_source_id", "source_id"),
+        Index("ix_articles_import_run_id", "import_run_id"),
+        Index("ix_articles_title_nocase", text("title COLLATE NOCASE")),
+    )
+
+
+class ImportRunArticle(Base):
+    """Every article a run brought in, new or duplicate, so a run can be undone exactly."""
+
+    __tablename__ = "import_run_articles"
+
+    run_id: Mapped[int] = mapped_column(
+        ForeignKey("import_runs.id", ondelete="CASCADE"), primary_key=True
+    )
+    article_id: Mapped[int] = mapped_column(
+        ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True
+    )
+    is_new: Mapped[bool] = mapped_column(Boolean)
+
+    __table_args__ = (Index("ix_import_run_articles_article_id", "article_id"),)

@@ -1,0 +1,452 @@
+"""The main window: search + article list | reader, the File menu, the status bar.
+
+The window owns the open :class:`Store` (it closes a store it switches away from) and the
+:class:`ViewState`; the list, the search box and the reader each listen to the state and
+refresh only what concerns them. Later panels (entity sidebar, charts) arrive as docks, so the
+central layout stays one splitter.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QDir, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from briefing import __version__, paths
+from briefing.domain import ImportReport, StoreError
+from briefing.ingest.pipeline import ImportProgress
+from briefing.store import Store
+from briefing.ui import settings
+from briefing.ui.article_list_model import ArticleListModel
+from briefing.ui.article_list_view import ArticleListView
+from briefing.ui.empty_state import EmptyState
+from briefing.ui.import_dialog import ImportProgressDialog, ImportSummaryDialog, plural
+from briefing.ui.reader_view import ReaderView
+from briefing.ui.search_box import SearchBox
+from briefing.ui.theme import app_icon
+from briefing.ui.workers import SAMPLE_SOURCE, ImportJob, sample_files
+from briefing.view_state import ViewChange, ViewState
+
+log = logging.getLogger(__name__)
+
+IMPORT_FILTER = "Text and Markdown (*.txt *.md *.markdown *.text);;All files (*)"
+STORE_FILTER = "Briefing stores (*.sqlite *.db);;All files (*)"
+STORE_SUFFIX = ".sqlite"
+
+
+class MainWindow(QMainWindow):
+    """One store's articles: search, list and reader; imports with progress and summary."""
+
+    # After an import (or sample load) ended and the list was refreshed: the ImportReport.
+    importFinished = Signal(object)
+    # After an import could not run at all: the message shown.
+    importFailed = Signal(str)
+    # Another store was opened: its display name.
+    storeChanged = Signal(str)
+
+    LIST_PAGE, EMPTY_PAGE = 0, 1
+
+    def __init__(
+        self, store: Store, state: ViewState | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._store = store
+        self.state = state if state is not None else ViewState()
+        self._store_count = store.count_articles()
+        self._job: ImportJob | None = None
+        self._closing = False
+        self._progress_dialog: ImportProgressDialog | None = None
+        self.summary_dialog: ImportSummaryDialog | None = None
+
+        self.setWindowIcon(app_icon())
+        self.setObjectName("mainWindow")
+
+        # -- the central panels ------------------------------------------------------------
+        self.model = ArticleListModel(store, self.state, self)
+        self.search_box = SearchBox(self.state, self)
+        self.list_view = ArticleListView(self.model, self.state, self)
+        self.reader = ReaderView(store, self.state, self)
+        self.empty_state = EmptyState(self)
+
+        left = QWidget(self)
+        left.setObjectName("listPanel")
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(8, 8, 0, 0)
+        left_layout.setSpacing(6)
+        left_layout.addWidget(self.search_box)
+        left_layout.addWidget(self.list_view, 1)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.setAccessibleName("Article list and reader")
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.reader)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 3)
+        left.setMinimumWidth(280)
+        self.reader.setMinimumWidth(320)
+
+        self.stack = QStackedWidget(self)
+        self.stack.setObjectName("centralStack")
+        self.stack.addWidget(self.splitter)
+        self.stack.addWidget(self.empty_state)
+        self.setCentralWidget(self.stack)
+
+        # -- status bar --------------------------------------------------------------------
+        self.count_label = QLabel(self)
+        self.count_label.setObjectName("articleCountLabel")
+        self.count_label.setAccessibleName("Article count")
+        self.filter_label = QLabel(self)
+        self.filter_label.setObjectName("importRunFilterLabel")
+        self.clear_filter_button = QToolButton(self)
+        self.clear_filter_button.setObjectName("clearImportRunFilter")
+        self.clear_filter_button.setText("Show all")
+        self.clear_filter_button.setAutoRaise(True)
+        self.clear_filter_button.clicked.connect(self._on_clear_filter_clicked)
+        self.store_label = QLabel(self)
+        self.store_label.setObjectName("storePathLabel")
+        self.store_label.setAccessibleName("Store")
+        self.store_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        status = self.statusBar()
+        status.addWidget(self.count_label)
+        status.addWidget(self.filter_label)
+        status.addWidget(self.clear_filter_button)
+        status.addPermanentWidget(self.store_label)
+
+        self._build_menus()
+
+        # -- wiring ------------------------------------------------------------------------
+        self.model.queryApplied.connect(self._on_query_applied)
+        self.model.queryFailed.connect(self.search_box.show_error)
+        self.empty_state.loadSamplesRequested.connect(self.load_sample_set)
+        self.empty_state.importRequested.connect(self._on_import_files_triggered)
+        self._unsubscribe = self.state.subscribe(
+            self._on_import_run_filter_changed, [ViewChange.IMPORT_RUN]
+        )
+        self.destroyed.connect(self._unsubscribe)
+
+        self._restore_settings()
+        settings.remember_store(store.path)
+        self._update_store_labels()
+        self._update_count_label()
+        self._update_filter_label()
+        self._update_page()
+        self._select_first_if_none()
+        # Arrow keys should move through the list straight away; Ctrl+F reaches the search.
+        self.list_view.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    # -- public API (menus, tests, the snapshot tool) -----------------------------------------
+
+    @property
+    def store(self) -> Store:
+        return self._store
+
+    @property
+    def import_running(self) -> bool:
+        return self._job is not None
+
+    def import_files(self, files: Sequence[Path], *, source: str | None = None) -> ImportJob | None:
+        """Import in the background with a progress dialog; None if an import already runs."""
+        if self._job is not None or not files:
+            return None
+        job = ImportJob(self._store, files, source=source, parent=self)
+        dialog = ImportProgressDialog(len(files), self)
+        dialog.cancelRequested.connect(job.cancel)
+        job.progress.connect(self._on_import_progress)
+        job.finished.connect(self._on_import_finished)
+        job.failed.connect(self._on_import_failed)
+        job.done.connect(self._on_import_done)
+        self._job = job
+        self._progress_dialog = dialog
+        self._set_busy(True)
+        dialog.open()
+        job.start()
+        return job
+
+    def load_sample_set(self) -> ImportJob | None:
+        files = sample_files()
+        if not files:
+            QMessageBox.warning(
+                self,
+                "No sample set",
+                f"The sample set is not installed (looked in {paths.samples_dir()}).",
+            )
+            return None
+        return self.import_files(files, source=SAMPLE_SOURCE)
+
+    def open_store(self, location: str | Path) -> bool:
+        """Switch to another store; on failure say why and keep the current one."""
+        if self._job is not None:
+            return False
+        try:
+            store = Store.open(location)
+        except StoreError as exc:
+            QMessageBox.warning(self, "Cannot open the store", str(exc))
+            return False
+        old = self._store
+        # Ids are per store: drop the selection before anything looks it up in the new one.
+        self.state.selected_article_id = None
+        self._store = store
+        self._store_count = store.count_articles()
+        self.state.reset()
+        self.model.set_store(store)
+        self.reader.set_store(store)
+        old.close()
+        settings.remember_store(store.path)
+        self._update_store_labels()
+        self._update_count_label()
+        self._update_page()
+        self._select_first_if_none()
+        self.storeChanged.emit(store.display_name)
+        return True
+
+    # -- menus --------------------------------------------------------------------------------
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu("&File")
+        self.new_store_action = self._action("&New Store…", self._on_new_store_triggered)
+        self.new_store_action.setShortcut(QKeySequence.StandardKey.New)
+        self.open_store_action = self._action("&Open Store…", self._on_open_store_triggered)
+        self.open_store_action.setShortcut(QKeySequence.StandardKey.Open)
+        self.import_action = self._action("&Import Files…", self._on_import_files_triggered)
+        self.import_action.setShortcut(QKeySequence("Ctrl+I"))
+        self.samples_action = self._action("Load &Sample Set", self.load_sample_set)
+        self.quit_action = self._action("&Quit", self.close)
+        self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        file_menu.addAction(self.new_store_action)
+        file_menu.addAction(self.open_store_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.import_action)
+        file_menu.addAction(self.samples_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+
+        edit_menu = self.menuBar().addMenu("&Edit")
+        self.find_action = self._action("&Find…", self.search_box.focus_search)
+        self.find_action.setShortcut(QKeySequence("Ctrl+F"))
+        edit_menu.addAction(self.find_action)
+
+        help_menu = self.menuBar().addMenu("&Help")
+        self.about_action = self._action("&About Briefing", self._on_about_triggered)
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        help_menu.addAction(self.about_action)
+
+    def _action(self, text: str, slot: Callable[[], object]) -> QAction:
+        action = QAction(text, self)
+        action.triggered.connect(slot)
+        # Window-wide shortcuts: Ctrl+F works whether the list or the reader has focus.
+        self.addAction(action)
+        return action
+
+    def _on_new_store_triggered(self) -> None:
+        path_text, _ = QFileDialog.getSaveFileName(
+            self,
+            "New Store",
+            str(self._dialog_folder() / f"briefing{STORE_SUFFIX}"),
+            STORE_FILTER,
+            options=QFileDialog.Option.DontConfirmOverwrite,
+        )
+        if not path_text:
+            return
+        path = Path(path_text)
+        if not path.suffix:
+            path = path.with_suffix(STORE_SUFFIX)
+        if path.exists():
+            # Never overwrite: a store is someone's corpus. Opening it is one menu away.
+            QMessageBox.warning(
+                self,
+                "New Store",
+                f"{path} already exists. Choose another name, or use Open Store… to open it.",
+            )
+            return
+        self.open_store(path)
+
+    def _on_open_store_triggered(self) -> None:
+        path_text, _ = QFileDialog.getOpenFileName(
+            self, "Open Store", str(self._dialog_folder()), STORE_FILTER
+        )
+        if path_text:
+            self.open_store(path_text)
+
+    def _on_import_files_triggered(self) -> None:
+        folder = settings.settings().value(settings.IMPORT_FOLDER)
+        start = folder if isinstance(folder, str) and Path(folder).is_dir() else QDir.homePath()
+        files, _ = QFileDialog.getOpenFileNames(self, "Import Files", start, IMPORT_FILTER)
+        if files:
+            settings.set_value(settings.IMPORT_FOLDER, str(Path(files[0]).parent))
+            self.import_files([Path(f) for f in files])
+
+    def _on_about_triggered(self) -> None:
+        self.about_box().exec()
+
+    def about_box(self) -> QMessageBox:
+        box = QMessageBox(self)
+        box.setObjectName("aboutDialog")
+        box.setWindowTitle("About Briefing")
+        box.setIconPixmap(app_icon().pixmap(64, 64))
+        box.setTextFormat(Qt.TextFormat.RichText)
+        box.setText(
+            f"<h3>Briefing {__version__}</h3>"
+            "<p>An offline reading and analysis tool for defence and current-affairs news: "
+            "import articles, search them, see who, when and how far.</p>"
+            "<p>Everything stays on this computer: Briefing never uses the network.</p>"
+        )
+        box.setStandardButtons(QMessageBox.StandardButton.Close)
+        return box
+
+    def _dialog_folder(self) -> Path:
+        path = self._store.path
+        return path.parent if path is not None else Path(QDir.homePath())
+
+    # -- import -------------------------------------------------------------------------------
+
+    def _on_import_progress(self, progress: ImportProgress) -> None:
+        if self._progress_dialog is not None:
+            self._progress_dialog.update_progress(progress)
+
+    def _on_import_finished(self, report: ImportReport) -> None:
+        self._close_progress_dialog()
+        if self._closing:
+            return
+        self._after_store_write()
+        dialog = ImportSummaryDialog(report, self)
+        dialog.showRunRequested.connect(self._on_show_run_requested)
+        dialog.finished.connect(dialog.deleteLater)
+        self.summary_dialog = dialog
+        dialog.open()
+        self.importFinished.emit(report)
+
+    def _on_import_failed(self, message: str) -> None:
+        self._close_progress_dialog()
+        if self._closing:
+            log.warning("import failed while closing: %s", message)
+            return
+        # Batches written before the error are stored and complete: show them.
+        self._after_store_write()
+        QMessageBox.warning(self, "Import failed", message)
+        self.importFailed.emit(message)
+
+    def _on_import_done(self) -> None:
+        job, self._job = self._job, None
+        if job is not None:
+            job.deleteLater()
+        self._set_busy(False)
+
+    def _close_progress_dialog(self) -> None:
+        dialog, self._progress_dialog = self._progress_dialog, None
+        if dialog is not None:
+            dialog.finish()
+            dialog.deleteLater()
+
+    def _after_store_write(self) -> None:
+        self._store_count = self._store.count_articles()
+        self.model.refresh()
+        self._update_page()
+        self._update_count_label()
+        self._select_first_if_none()
+
+    def _on_show_run_requested(self, run_id: int) -> None:
+        self.state.import_run_id = run_id
+
+    def _set_busy(self, busy: bool) -> None:
+        for action in (
+            self.new_store_action,
+            self.open_store_action,
+            self.import_action,
+            self.samples_action,
+        ):
+            action.setEnabled(not busy)
+        self.empty_state.set_busy(busy)
+
+    # -- state and labels ---------------------------------------------------------------------
+
+    def _on_query_applied(self, _rows: int) -> None:
+        self.search_box.clear_error()
+        self._update_count_label()
+
+    def _on_import_run_filter_changed(self, _change: ViewChange) -> None:
+        self._update_filter_label()
+
+    def _on_clear_filter_clicked(self) -> None:
+        self.state.import_run_id = None
+
+    def _update_count_label(self) -> None:
+        in_view = self.model.rowCount()
+        self.count_label.setText(
+            f"{plural(in_view, 'article')} in view · {self._store_count:,} in store"
+        )
+
+    def _update_filter_label(self) -> None:
+        run_id = self.state.import_run_id
+        self.filter_label.setText(f"Only import run {run_id}" if run_id is not None else "")
+        self.filter_label.setVisible(run_id is not None)
+        self.clear_filter_button.setVisible(run_id is not None)
+
+    def _update_store_labels(self) -> None:
+        name = self._store.display_name
+        self.store_label.setText(name)
+        self.store_label.setToolTip(f"Store: {name}")
+        title = self._store.path.name if self._store.path is not None else "in-memory store"
+        self.setWindowTitle(f"{title} — Briefing")
+
+    def _update_page(self) -> None:
+        empty = self._store_count == 0
+        self.stack.setCurrentIndex(self.EMPTY_PAGE if empty else self.LIST_PAGE)
+        self.search_box.setEnabled(not empty)
+
+    def _select_first_if_none(self) -> None:
+        if self.state.selected_article_id is None and self.model.rowCount() > 0:
+            self.list_view.select_row(0)
+
+    # -- settings -----------------------------------------------------------------------------
+
+    def _restore_settings(self) -> None:
+        geometry = settings.byte_array(settings.GEOMETRY)
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(self._default_size())
+        splitter = settings.byte_array(settings.SPLITTER)
+        if splitter is None or not self.splitter.restoreState(splitter):
+            self.splitter.setSizes([520, 760])
+
+    def _default_size(self) -> QSize:
+        # Roomy on a desktop monitor, but never larger than a small laptop screen.
+        screen = self.screen() or QApplication.primaryScreen()
+        available = screen.availableGeometry().size() if screen is not None else QSize(0, 0)
+        if available.isEmpty():
+            return QSize(1200, 760)
+        return QSize(min(1200, available.width() * 9 // 10), min(760, available.height() * 9 // 10))
+
+    def save_settings(self) -> None:
+        settings.set_value(settings.GEOMETRY, self.saveGeometry())
+        settings.set_value(settings.SPLITTER, QByteArray(self.splitter.saveState()))
+        settings.remember_store(self._store.path)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._closing = True
+        if self._job is not None:
+            # Let the import stop at a batch boundary so the store stays consistent.
+            self._job.cancel()
+            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+            try:
+                self._job.wait()
+            finally:
+                QApplication.restoreOverrideCursor()
+        self.save_settings()
+        super().closeEvent(event)
