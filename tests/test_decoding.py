@@ -52,14 +52,20 @@ def test_cp1252_is_preferred_to_latin_1_for_bytes_0x80_to_0x9f() -> None:
     assert decode_bytes(b"He said \x93no\x94 \x96 twice.") == "He said “no” – twice."
 
 
+def test_bytes_cp1252_leaves_unassigned_are_dropped() -> None:
+    assert decode_bytes(b"Caf\xe9 \x81cr\xe8me") == "Café crème"
+
+
 def test_cyrillic_windows_1251_is_detected() -> None:
     original = "Москва заявила о начале серийного производства ракет «Тополь-М»."
     assert decode_bytes(original.encode("cp1251")) == original
 
 
-def test_utf8_file_with_one_pasted_cp1252_line_keeps_both() -> None:
+@pytest.mark.parametrize("bom", [b"", codecs.BOM_UTF8], ids=["no BOM", "UTF-8 BOM"])
+def test_utf8_file_with_one_pasted_cp1252_line_keeps_both(bom: bytes) -> None:
     data = "“Quoted” in UTF-8 — fine.\n".encode() + "Pasted from Word: “quoted”.".encode("cp1252")
-    assert decode_bytes(data) == "“Quoted” in UTF-8 — fine.\nPasted from Word: “quoted”."
+    expected = "“Quoted” in UTF-8 — fine.\nPasted from Word: “quoted”."
+    assert decode_bytes(bom + data) == expected
 
 
 @pytest.mark.parametrize(

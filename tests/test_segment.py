@@ -588,6 +588,27 @@ def test_dateline_opens_a_new_story(dateline: str) -> None:
     assert len(paragraphs(second)) == 2
 
 
+def test_title_case_headline_mid_story_starts_a_new_one_even_in_the_past_tense() -> None:
+    text = (
+        "Talks stall in Geneva\n"
+        "The talks stalled on Monday, diplomats said.\n"
+        "NATO Chief Says Russia Was Warned Over Missile Tests\n"
+        "The alliance's chief said on Tuesday that Moscow had been warned repeatedly.\n"
+    )
+    first, second = segment_text(text)
+
+    assert paragraphs(first) == ["The talks stalled on Monday, diplomats said."]
+    assert second.headline == "NATO Chief Says Russia Was Warned Over Missile Tests"
+
+
+def test_byline_with_a_date_gives_both() -> None:
+    [story] = segment_text(f"{HEADLINE}\nBy Jane Smith | Updated 21/01/2019 10:32\n{LEDE}")
+
+    assert story.byline == "By Jane Smith"
+    assert story.published == dt.date(2019, 1, 21)
+    assert story.body == LEDE
+
+
 @pytest.mark.parametrize(
     ("line", "byline"),
     [
@@ -672,6 +693,10 @@ def test_dates_inside_sentences_are_not_publication_dates() -> None:
         "Sign up for our daily briefing",
         "Photo: Getty Images",
         "Facebook Twitter WhatsApp Email",
+        "https://www.example.com/world/europe/story-123",
+        "Home > World > Europe",
+        "5 min read",
+        "Updated 2 hours ago",
     ],
 )
 def test_boilerplate_lines_are_dropped(boilerplate: str) -> None:
@@ -685,6 +710,74 @@ def test_boilerplate_lines_are_dropped(boilerplate: str) -> None:
         "Train drivers walked out on Monday, the union said.",
         "Services are expected to resume on Wednesday.",
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Search teams found the wreck of the aircraft on Monday.",
+        "Share prices fell sharply in Moscow.",
+        "Advertising revenue at state media rose by 20%.",
+        "Copyright laws were tightened last year, the minister said.",
+        "Home owners in the region were told to leave.",
+    ],
+)
+def test_sentences_that_start_like_boilerplate_are_kept(sentence: str) -> None:
+    [story] = segment_text(f"{HEADLINE}\n{LEDE}\n{sentence}\n")
+
+    assert paragraphs(story) == [LEDE, sentence]
+
+
+def test_web_page_paste_keeps_the_story_and_nothing_around_it() -> None:
+    [story] = segment_fixture("web_page_paste.txt")
+
+    assert story.origin_line == 4
+    assert story.kicker == "Europe"  # the section printed above the headline
+    assert story.headline == (
+        "Russia tests hypersonic missile in the White Sea amid tensions with Nato"
+    )
+    assert story.title == story.headline
+    assert story.deck == (
+        "Defence ministry says the missile hit a target 1,000km away on its first launch from "
+        "a frigate"
+    )
+    assert story.published == dt.date(2019, 1, 21)
+    assert len(paragraphs(story)) == 4
+    assert story.body.startswith("Russia has successfully tested a hypersonic cruise missile")
+    assert story.body.endswith("who asked not to be named.")
+    assert not story.truncated
+    for junk in ("Menu", "Share", "Advertisement", "arms control", "Reuse", "Floods", "Heatwave"):
+        assert junk not in story.body
+
+
+def test_section_labels_above_headlines_in_a_dense_file() -> None:
+    text = (
+        "Talks stall in Geneva\n"
+        "The talks stalled on Monday, diplomats said.\n"
+        "Europe\n"
+        "Russia tests hypersonic missile in the White Sea amid tensions\n"
+        "Russia has successfully tested a hypersonic missile, the ministry said.\n"
+        "ANALYSIS\n"
+        "Why the INF treaty collapse matters for Europe and Asia\n"
+        "The collapse of the treaty leaves Europe exposed, analysts say.\n"
+        "TENSE TIES\n"
+        "NATO's chief said ties with Moscow were strained.\n"
+    )
+    geneva, russia, analysis = segment_text(text)
+
+    assert paragraphs(geneva) == ["The talks stalled on Monday, diplomats said."]
+    assert (russia.kicker, russia.origin_line) == ("Europe", 3)
+    assert russia.title == "Russia tests hypersonic missile in the White Sea amid tensions"
+    assert (analysis.kicker, analysis.origin_line) == ("ANALYSIS", 6)
+    assert_subheads_point_at(analysis, {"TENSE TIES": "NATO's chief said"})
+
+
+def test_kicker_alone_on_its_line_then_headline_and_body() -> None:
+    [story] = segment_text(f"ANALYSIS:\n{HEADLINE}\n{LEDE}\n")
+
+    assert story.kicker == "ANALYSIS"
+    assert story.headline == story.title == HEADLINE
+    assert story.body == LEDE
 
 
 # ---- the combined messy file and the edges ---------------------------------------------------
@@ -737,7 +830,39 @@ def test_crlf_tabs_and_trailing_spaces_do_not_change_the_result(name: str) -> No
     assert segment_text(messy) == segment_text(clean)
 
 
-def test_every_fixture_keeps_its_sentences() -> None:
+def all_text(articles: list[ParsedArticle]) -> str:
+    fields = []
+    for article in articles:
+        fields += [article.headline, article.kicker, article.deck, article.byline, article.body]
+        fields += [subhead.text for subhead in article.subheads]
+    return "\n".join(fields)
+
+
+@pytest.mark.parametrize(
+    ("name", "dropped"),
+    [
+        ("dense_wire_and_kicker_stories.txt", set()),
+        ("headline_story_with_teasers.txt", set(range(10, 20))),
+        ("separators_and_metadata.txt", {1, 3, 7, 9, 10, 12, 16, 17, 19, 22, 24, 26, 28, 30}),
+        ("messy_combined.txt", {3, 4, 8, 9, 12, 19, 20, 21, 22, 26, 28}),
+    ],
+)
+def test_no_line_of_text_is_lost(name: str, dropped: set[int]) -> None:
+    """Every line is in some article's fields, but for the metadata, teasers and boilerplate
+    each test above checks: ``dropped`` (1-based line numbers)."""
+    lines = decode_bytes((FIXTURES / name).read_bytes()).split("\n")
+    articles = segment_fixture(name)
+    text = all_text(articles).replace("**", "").replace("\n", " ")
+    kicker_rests = [f"{article.deck} {article.body}" for article in articles if article.kicker]
+    for number, line in enumerate(lines, start=1):
+        line = line.strip().replace("**", "").replace("__", "")
+        if not line or number in dropped:
+            continue
+        rest = line.split(": ", 1)[-1]
+        assert line in text or rest in kicker_rests, f"line {number} lost: {line[:60]}"
+
+
+def test_every_fixture_gives_clean_bodies_and_short_titles() -> None:
     for name in ALL_FIXTURES:
         for article in segment_fixture(name):
             assert article.body.strip() == article.body

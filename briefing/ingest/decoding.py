@@ -45,8 +45,6 @@ _KNOWN_SIGNATURES: tuple[tuple[bytes, str], ...] = (
 _STRAY_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x19\x1b-\x1f\x7f]")
 _MAX_CONTROL_SHARE = 0.01
 
-# cp1252 puts punctuation where Latin-1 has C1 control codes; these bytes are the tell.
-_C1_RANGE_BYTES = re.compile(rb"[\x80-\x9f]")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 _VALID_UTF8_MULTIBYTE = re.compile(
     rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
@@ -121,6 +119,9 @@ def _decode_with_byte_order_mark(data: bytes, encoding: str) -> str:
         # The utf-8-sig / utf-16 / utf-32 codecs read and drop the mark themselves.
         return data.decode(encoding)
     except UnicodeDecodeError as exc:
+        if encoding == "utf-8-sig":
+            # A UTF-8 file with a line pasted in from a cp1252 one: still readable.
+            return _decode_without_utf8(data[len(codecs.BOM_UTF8) :])
         name = encoding.replace("-sig", "").upper()
         raise UndecodableInput(
             f"starts with a {name} byte-order mark but is not valid {name}"
@@ -145,17 +146,12 @@ def _decode_western(data: bytes) -> str | None:
     """cp1252 text (which includes all of Latin-1's letters), or None when it is not that.
 
     Latin-1 and cp1252 agree on every byte outside 0x80-0x9F; inside it cp1252 has curly
-    quotes, dashes and the euro sign, Latin-1 has invisible control codes nobody types. So
-    cp1252 is always the better reading when it decodes, and no separate Latin-1 path exists.
+    quotes, dashes and the euro sign where Latin-1 has invisible control codes nobody types.
+    So cp1252 is the better reading of Latin-1 files too, and there is no separate Latin-1
+    path. The five bytes cp1252 leaves unassigned (0x81, 0x8D, 0x8F, 0x90, 0x9D) would be
+    such control codes: they are dropped.
     """
-    try:
-        text = data.decode("cp1252")
-    except UnicodeDecodeError:
-        # 0x81, 0x8D, 0x8F, 0x90, 0x9D are unassigned in cp1252: only Latin-1 reads them, as
-        # control codes; if the rest looks Western that is still the best reading.
-        if _C1_RANGE_BYTES.search(data) is None:
-            return None
-        text = data.decode("latin-1")
+    text = data.decode("cp1252", errors="ignore")
     letters = sum(map(str.isalpha, text))
     accented = sum(map(str.isalpha, "".join(_NON_ASCII.findall(text))))
     if letters == 0 or accented / letters > _MAX_WESTERN_ACCENT_SHARE:

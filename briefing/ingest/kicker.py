@@ -78,8 +78,8 @@ _MIN_SIDE_WORDS = 3
 
 @dataclass(frozen=True, slots=True)
 class KickerText:
-    deck: str
-    body: str  # "" when the line holds the kicker and deck only
+    deck: str  # as written, with its full stop if it had one
+    body: str  # the rest of the line: the story
 
 
 def split_deck_and_body(rest: str) -> KickerText | None:

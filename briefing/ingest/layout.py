@@ -41,7 +41,7 @@ class _Block:
 def layout_lines(text: str) -> list[Line]:
     """The file's units, classified, with the layout's breaks marked on them."""
     content = text.strip("\n ")
-    if "\n\n" not in content and "\n \n" not in content:
+    if "\n\n" not in content:  # normalised text: a blank line is an empty one
         leading = text[: len(text) - len(text.lstrip("\n "))]
         units = _unwrapped_dense_units(content, leading.count("\n") + 1)
         if units is not None:

@@ -76,7 +76,7 @@ _BOILERPLATE = re.compile(
         advertisement|advertising|sponsored(?:\ content)?|ad
       | share(?:\ (?:this|on|via)\b.{0,60})?
       | (?:click|tap)\ here\b.{0,120}
-      | (?:copyright|©|\(c\))\ ?(?:©\ ?)?(?:\d{4}|[A-Z]).{0,200}
+      | (?:copyright|©|\(c\)).{0,60}?(?:\d{4}|©|all\ rights\ reserved).{0,200}
       | all\ rights\ reserved
       | (?:sign\ up|subscribe)\b.{0,80}
       | follow\ (?:us|@).{0,80}
@@ -92,6 +92,11 @@ _BOILERPLATE = re.compile(
       | (?:watch|video)\ ?:.{0,120}
       | (?:facebook|twitter|whatsapp|linkedin|telegram|reddit|email|x)
             (?:\ ?[|/·•,]?\ ?(?:facebook|twitter|whatsapp|linkedin|telegram|reddit|email|x))+
+      | (?:https?://|www\.)\S+                                 # a bare link
+      | (?:home|news|front\ page)\ ?[>›»/|].{0,100}             # a breadcrumb trail
+      | home | menu | search | sign\ in | log\ in | login | register | reuse\ this\ content
+      | \d{1,3}\ min(?:ute)?s?\ read
+      | (?:updated\ |posted\ )?(?:\d{1,3}|an?)\ (?:min(?:ute)?s?|hours?|days?)\ ago
     )\.?$""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -100,10 +105,12 @@ _BOILERPLATE_PREFIXES = (
     "sign up", "subscribe", "follow", "print", "email", "e-mail", "skip", "story continues",
     "continue reading", "scroll", "photo", "image", "picture", "this article is more",
     "listen to this", "watch", "video", "facebook", "twitter", "whatsapp", "linkedin",
-    "telegram", "reddit", "x ", "x|", "x/",
+    "telegram", "reddit", "x ", "x|", "x/", "http", "www.", "home", "news", "front page",
+    "menu", "search", "sign in", "log in", "login", "register", "updated ", "posted ", "an ",
+    "a ", "reuse", "0", "1", "2", "3", "4", "5", "6", "7", "8", "9",
 )  # fmt: skip
-_BOILERPLATE_MAX_WORDS = 40
-_BOILERPLATE_FIRST_CHARS = frozenset("asctfpeiwvlxrmyo©(")  # boilerplate and teaser lines
+# First characters of boilerplate and teaser lines.
+_BOILERPLATE_FIRST_CHARS = frozenset("asctfpeiwvlxrmyohnug©(0123456789")
 # Boilerplate is short, bar copyright notices and "Read more: <headline>" lines; bylines
 # start with "By".
 _SHORT_LINE_WORDS = 12
@@ -129,12 +136,13 @@ _TEASER_HEADER = re.compile(
       | you\ (?:may|might)\ (?:also\ )?(?:like|be\ interested\ in)
       | also\ (?:in|on)\ [^.,;:!?]{1,50} | see\ also | further\ reading | top\ stories
       | trending(?:\ now)? | editor'?s\ picks? | latest\ (?:news|stories)
+      | explore\ more\ on\ these\ topics | related\ topics | topics | tags
     )\ ?:?$""",
     re.IGNORECASE | re.VERBOSE,
 )
 _TEASER_HEADER_FIRST_WORDS = frozenset(
     {"more", "related", "read", "most", "recommended", "you", "also", "see", "further", "top",
-     "trending", "editor's", "editors", "latest"}
+     "trending", "editor's", "editors", "latest", "explore", "topics", "tags"}
 )  # fmt: skip
 _TEASER_LINE = re.compile(
     r"^(?:read\ more|related|see\ also|also\ read|recommended|more\ on\ this)\ ?[:|»›>]\ ?\S",

@@ -10,7 +10,8 @@ something says a new story starts. What says so, strongest first:
 - a line that only opens stories: a kicker ("REVENGE: ..."), a Markdown "# Heading", a
   dateline ("MOSCOW (Reuters) - "), a date line or byline followed by a story;
 - a headline: a short line that is not a sentence, followed by body text. Inside a story a
-  line of one to four words is a subhead instead, and so is a short ALL-CAPS line;
+  line of one to four words is a subhead instead, and so is a short ALL-CAPS line, unless a
+  headline follows it (then it is the section label printed above that headline);
 - the story before has ended: a kicker-led one-paragraph story ends at its line, and a
   paragraph that stops mid-sentence, or a whole story on one line, followed by another whole
   story on one line means a new story.
@@ -57,9 +58,11 @@ _SUBHEAD_MAX_WORDS = 4
 # A paragraph without final punctuation this long is a sentence cut off, not a label or a
 # list item.
 _CUT_SENTENCE_MIN_WORDS = 8
+# A line this short right above a headline is the section it was filed under.
+_SECTION_LABEL_MAX_WORDS = 2
 # A kicker's deck on a line of its own is a phrase, not a one-sentence story.
 _DECK_MAX_WORDS = 35
-_TITLE_CASE_HEADLINE_SHARE = 0.5
+_TITLE_CASE_HEADLINE_SHARE = 0.8
 
 # Unterminated lines that start with these read as sentences missing their full stop, not as
 # headlines ("He did not say when talks would resume"); headlines do start with "The".
@@ -189,10 +192,11 @@ class _Draft:
         )
 
     def to_article(self, origin_file: str, position: int) -> ParsedArticle | None:
-        for subhead in self.pending_subheads[:]:
+        orphans = self.pending_subheads[:]
+        self.pending_subheads.clear()
+        for orphan in orphans:
             # A heading with nothing under it is kept as text rather than lost.
-            self.pending_subheads.remove(subhead)
-            self.add_paragraph(subhead, terminated=False, words=0)
+            self.add_paragraph(orphan, terminated=False, words=0)
         headline, deck, kicker = self.headline, self.deck, self.kicker
         if not self.paragraphs:
             # A head with no story under it (a deck, a headline, a kicker alone): keep its
@@ -329,7 +333,11 @@ class _Segmenter:
         line = self._lines[index]
         # Short ALL-CAPS lines inside a story are subheads ("TENSE TIES"), even after a
         # paragraph missing its full stop; a long one is the next story's headline.
-        return line.words > _CAPS_SUBHEAD_MAX_WORDS or draft.is_single_story()
+        return (
+            line.words > _CAPS_SUBHEAD_MAX_WORDS
+            or draft.is_single_story()
+            or self._is_section_label(index)
+        )
 
     def _headline_starts_article(self, draft: _Draft, index: int) -> bool:
         follow = self._follows(index)
@@ -339,13 +347,14 @@ class _Segmenter:
             return True
         line = self._lines[index]
         if line.words <= _SUBHEAD_MAX_WORDS:
-            return False  # a subhead
+            return self._is_section_label(index)  # else a subhead
         text = line.text
         if _CREDIT_LINE.match(text):
             return False
-        if _title_case_share(text) >= _TITLE_CASE_HEADLINE_SHARE:
+        if _first_word(text) not in _SENTENCE_OPENING_WORDS and not _SENTENCE_VERBS.search(text):
             return True
-        return _first_word(text) not in _SENTENCE_OPENING_WORDS and not _SENTENCE_VERBS.search(text)
+        # Reads like a sentence, unless Written In Title Case Like Some Headlines Are.
+        return _title_case_share(text) >= _TITLE_CASE_HEADLINE_SHARE
 
     def _heads_a_story(self, index: int) -> bool:
         """A date line or byline after a body: the next story's head, unless the story's
@@ -414,6 +423,9 @@ class _Segmenter:
                 if draft.kicker or draft.deck:
                     break
                 at = self._read_kicker(draft, at)
+            elif self._takes_as_section_label(draft, at):
+                draft.kicker = line.text
+                at += 1
             elif self._takes_as_headline(draft, at):
                 draft.headline = line.text
                 at += 1
@@ -423,6 +435,31 @@ class _Segmenter:
             else:
                 break
         return at
+
+    def _takes_as_section_label(self, draft: _Draft, index: int) -> bool:
+        if draft.headline or draft.kicker or draft.deck:
+            return False
+        return self._is_section_label(index)
+
+    def _is_section_label(self, index: int) -> bool:
+        """A word or two above a headline ("Russia", "ANALYSIS"), as web pages print the
+        section: the story's kicker, not its headline."""
+        line = self._lines[index]
+        if line.words > _SECTION_LABEL_MAX_WORDS:
+            return False
+        if line.kind is not LineKind.CAPS and not is_headline_like(line):
+            return False
+        after = index + 1
+        while after < len(self._lines) and self._lines[after].kind in _HEAD_SKIPPED:
+            after += 1
+        if after >= len(self._lines):
+            return False
+        headline = self._lines[after]
+        return (
+            headline.words > _SUBHEAD_MAX_WORDS
+            and (headline.kind is LineKind.CAPS or is_headline_like(headline))
+            and self._follows(after) is not _Follow.NOTHING
+        )
 
     def _takes_as_headline(self, draft: _Draft, index: int) -> bool:
         line = self._lines[index]
@@ -436,7 +473,7 @@ class _Segmenter:
 
     def _takes_as_standfirst(self, draft: _Draft, index: int) -> bool:
         line = self._lines[index]
-        if not draft.headline or draft.deck or draft.kicker:
+        if not draft.headline or draft.deck:
             return False
         if line.kind is LineKind.HEADING or is_headline_like(line):
             return self._follows(index, standfirst=False) is not _Follow.NOTHING
@@ -518,8 +555,7 @@ def _is_cut_off(paragraphs: Sequence[str]) -> bool:
 
 
 def _title_case_share(text: str) -> float:
-    """Share of capitalised words among the longer words after the first ("Putin Warns
-    NATO Over Missiles" is a headline whatever it ends with)."""
+    """Share of capitalised words among the longer words after the first."""
     words = [word.strip(OPENING_QUOTES + ",") for word in text.split()[1:]]
     longer = [word for word in words if len(word) >= 4]
     if not longer:

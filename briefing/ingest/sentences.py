@@ -32,10 +32,10 @@ def ends_sentence(text: str) -> bool:
     return bool(stripped) and stripped[-1] in TERMINAL_PUNCTUATION
 
 
-def sentence_ends(text: str, start: int = 0, stop: int | None = None) -> list[int]:
-    """Indexes just after each sentence end (closing quotes included) in text[start:stop]."""
+def sentence_ends(text: str) -> list[int]:
+    """Indexes just after each sentence end (closing quotes included)."""
     ends: list[int] = []
-    for match in _SENTENCE_END.finditer(text, start, len(text) if stop is None else stop):
+    for match in _SENTENCE_END.finditer(text):
         if not _is_abbreviation_stop(text, match.start()):
             ends.append(match.end())
     return ends

@@ -18,6 +18,7 @@ _ARTICLE_STARTS = frozenset({LineKind.KICKER, LineKind.DATE, LineKind.BYLINE})
 # summary a paragraph of a few sentences; a longer paragraph is a story of its own.
 _TEASER_TITLE_MAX_WORDS = 30
 _SUMMARY_MAX_CHARS = 450
+_TAG_MAX_WORDS = 3
 
 
 def end_of_teaser_block(lines: Sequence[Line], header: int) -> int:
@@ -48,6 +49,8 @@ def _is_teaser_title(line: Line) -> bool:
         return True
     if line.kind is LineKind.HEADING:
         return line.heading_level > 1
+    if line.kind is LineKind.TEXT and line.words <= _TAG_MAX_WORDS and not line.terminated:
+        return True  # a topic tag ("news", "arms control") under "Topics"
     return is_headline_like(line, max_words=_TEASER_TITLE_MAX_WORDS)
 
 
