@@ -18,14 +18,7 @@ from briefing.store import Store
 from briefing.ui import workers
 from briefing.ui.import_dialog import ImportProgressDialog, ImportSummaryDialog
 from briefing.ui.main_window import MainWindow
-
-
-def open_window(qtbot: QtBot, store: Store) -> MainWindow:
-    window = MainWindow(store)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    return window
+from tests.ui.helpers import open_window
 
 
 def shown_dialog(window: MainWindow, name: str) -> QDialog | None:

@@ -30,16 +30,9 @@ from briefing.ui import app as gui_app
 from briefing.ui.article_list_model import DATE_COLUMN, TITLE_COLUMN
 from briefing.ui.main_window import MainWindow
 from briefing.ui.search_box import SearchBox
+from tests.ui.helpers import open_window
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def open_window(qtbot: QtBot, store: Store) -> MainWindow:
-    window = MainWindow(store)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    return window
 
 
 def import_and_wait(qtbot: QtBot, window: MainWindow, files: list[Path]) -> ImportReport:

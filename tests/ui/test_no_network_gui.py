@@ -7,8 +7,8 @@ from PySide6.QtWidgets import QLineEdit
 from pytestqt.qtbot import QtBot
 
 from briefing.store import Store
-from briefing.ui.main_window import MainWindow
 from tests.test_no_network import attempts  # noqa: F401 (the fixture)
+from tests.ui.helpers import open_window
 
 
 def test_gui_session_touches_no_network(
@@ -16,10 +16,7 @@ def test_gui_session_touches_no_network(
     empty_store: Store,
     attempts: list[str],  # noqa: F811
 ) -> None:
-    window = MainWindow(empty_store)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
+    window = open_window(qtbot, empty_store)
     with qtbot.waitSignal(window.importFinished, timeout=30_000):
         window.load_sample_set()
     if window.summary_dialog is not None:
