@@ -24,6 +24,7 @@ from briefing.domain import (
     ArticleQuery,
     ArticleRow,
     BriefingError,
+    EntityType,
     ImportReport,
     QuerySyntaxError,
     SortKey,
@@ -78,6 +79,13 @@ def build_parser() -> argparse.ArgumentParser:
     lst.add_argument("--sort", choices=[k.value for k in SortKey], default=SortKey.DATE.value)
     lst.add_argument("--ascending", action="store_true", help="oldest / A first")
     lst.add_argument("--limit", type=int, default=0, help="at most this many (0: all)")
+    lst.add_argument(
+        "--entity",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="only articles mentioning this entity (repeatable: all must be mentioned)",
+    )
 
     show = sub.add_parser("show", parents=[common], help="print one article")
     show.add_argument("id", type=int)
@@ -89,8 +97,24 @@ def build_parser() -> argparse.ArgumentParser:
     )
     search.add_argument("query", nargs="+")
     search.add_argument("--limit", type=int, default=0, help="at most this many (0: all)")
+    search.add_argument(
+        "--entity",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="only articles mentioning this entity (repeatable)",
+    )
 
     sub.add_parser("runs", parents=[common], help="list import runs")
+
+    ents = sub.add_parser("entities", parents=[common], help="entities with article counts")
+    ents.add_argument("--type", choices=[t.value for t in EntityType], help="only this type")
+    ents.add_argument("--limit", type=int, default=50, help="at most this many (0: all)")
+
+    reext = sub.add_parser(
+        "reextract", parents=[common], help="re-run entity extraction over the whole store"
+    )
+    reext.add_argument("-q", "--quiet", action="store_true", help="no progress on stderr")
     sub.add_parser("info", parents=[common], help="where the store is and what it holds")
 
     export = sub.add_parser("export-json", parents=[common], help="dump the store as JSON")
@@ -184,6 +208,16 @@ def _show_article(article: Article, out: TextIO) -> None:
         offset += len(paragraph) + 2
 
 
+def _entity_ids(store: Store, names: Sequence[str]) -> tuple[int, ...]:
+    ids = []
+    for name in names:
+        found = store.find_entities(name)
+        if not found:
+            raise UsageError(f"no entity called {name!r} (see `briefing entities`)")
+        ids.append(found[0].id)
+    return tuple(ids)
+
+
 def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     location = resolve_store_location(getattr(args, "db", None))
     with Store.open(location) as store:
@@ -198,13 +232,21 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             _print_report(report, out, err)
             return EXIT_FAILED if report.failures else EXIT_OK
         if command == "list":
-            query = ArticleQuery(sort=SortKey(args.sort), descending=not args.ascending)
+            query = ArticleQuery(
+                sort=SortKey(args.sort),
+                descending=not args.ascending,
+                entities=_entity_ids(store, args.entity),
+            )
             ids = store.query_article_ids(query)
             _print_rows(store, ids[: args.limit] if args.limit else ids, out)
             return EXIT_OK
         if command == "search":
             try:
-                ids = store.query_article_ids(ArticleQuery(search=" ".join(args.query)))
+                ids = store.query_article_ids(
+                    ArticleQuery(
+                        search=" ".join(args.query), entities=_entity_ids(store, args.entity)
+                    )
+                )
             except QuerySyntaxError as exc:
                 raise UsageError(f"search: {exc}") from exc
             _print_rows(store, ids[: args.limit] if args.limit else ids, out)
@@ -225,6 +267,25 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                     f"{len(run.files)} files, {run.imported} imported, "
                     f"{run.duplicates} duplicates, {run.failed} failed\n"
                 )
+            return EXIT_OK
+        if command == "entities":
+            counts = store.entity_counts(ArticleQuery())
+            if args.type:
+                counts = [c for c in counts if c.type == args.type]
+            for count in counts[: args.limit] if args.limit else counts:
+                out.write(f"{count.articles:>7}  {count.type:<7} {count.name}\n")
+            return EXIT_OK
+        if command == "reextract":
+            from briefing.extract.reextract import ReextractProgress, run_reextract
+
+            started = time.monotonic()
+
+            def report_progress(p: ReextractProgress) -> None:
+                if not args.quiet:
+                    err.write(f"re-extracted {p.done}/{p.total} articles\n")
+
+            done = run_reextract(store, progress=report_progress)
+            out.write(f"Re-extracted {done} articles in {time.monotonic() - started:.1f} s.\n")
             return EXIT_OK
         if command == "info":
             out.write(f"store: {store.display_name}\nschema: {store.schema_revision()}\n")

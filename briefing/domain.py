@@ -21,6 +21,21 @@ class DateSource(StrEnum):
     UNKNOWN = "unknown"  # not known: shown as unknown, never as today
 
 
+class EntityType(StrEnum):
+    PERSON = "PERSON"
+    ORG = "ORG"
+    PLACE = "PLACE"
+    WEAPON = "WEAPON"
+    TREATY = "TREATY"
+
+
+class EntityMode(StrEnum):
+    """How several selected entities combine in the article list."""
+
+    ALL = "all"  # articles mentioning every selected entity (AND)
+    ANY = "any"  # articles mentioning at least one (OR)
+
+
 class SortKey(StrEnum):
     DATE = "date"
     TITLE = "title"
@@ -97,12 +112,67 @@ class ArticleRow:
 
 @dataclass(frozen=True, slots=True)
 class ArticleQuery:
-    """What the article list shows: a search (FTS5 syntax as typed by the user) and an order."""
+    """What the article list shows: a search (FTS5 syntax as typed), entity filters, an order."""
 
     search: str = ""
     sort: SortKey = SortKey.DATE
     descending: bool = True
     import_run_id: int | None = None
+    entities: tuple[int, ...] = ()  # selected in the sidebar, combined by entity_mode
+    entity_mode: EntityMode = EntityMode.ALL
+    excluded_entities: tuple[int, ...] = ()  # NOT: articles mentioning any of these are left out
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One occurrence of an entity in an article's title, deck or body, as extraction found it.
+
+    ``canonical`` is the resolved name the mention belongs to ("SS-27" → "Topol-M"); the store
+    maps (type, canonical, surface) to an entity, where analyst corrections apply.
+    """
+
+    field: str  # "title", "deck" or "body"
+    start: int
+    end: int
+    text: str
+    type: EntityType
+    canonical: str
+    sentence_start: int = 0  # the sentence around the mention, offsets in the same field
+    sentence_end: int = 0
+    rule: str = ""  # how it was found (gazetteer, title, definition, ...), for diagnostics
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    id: int
+    name: str
+    type: EntityType
+    hidden: bool
+    article_count: int
+    aliases: tuple[str, ...] = ()  # surface forms seen in the articles
+    attributes: dict[str, object] = field(default_factory=dict)  # e.g. a weapon's origin/range
+
+
+@dataclass(frozen=True, slots=True)
+class EntityCount:
+    """A sidebar row: an entity and how many articles in the current view mention it."""
+
+    id: int
+    name: str
+    type: EntityType
+    articles: int
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleMention:
+    """A mention as the reader highlights it: where, and which entity (after corrections)."""
+
+    field: str
+    start: int
+    end: int
+    entity_id: int
+    name: str
+    type: EntityType
 
 
 @dataclass(frozen=True, slots=True)

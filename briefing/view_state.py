@@ -1,7 +1,7 @@
 """What the main window currently shows, as one small Qt-free object.
 
-The search box, the article list, the reader (and later the sidebar and charts) do not talk to
-each other: each one writes what the person did into :class:`ViewState` and listens for the
+The search box, the article list, the reader, the entity sidebar and the filter chips (and
+later the charts) do not talk to each other: each one writes what the person did into :class:`ViewState` and listens for the
 kinds of change it cares about. A change is announced only when a value really changes, so a
 view that writes back the value it was just told about does not start a loop, and the reader
 does not re-render when only the sort order changed.
@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from enum import StrEnum
 
-from briefing.domain import ArticleQuery, SortKey
+from briefing.domain import ArticleQuery, EntityMode, SortKey
 
 
 class ViewChange(StrEnum):
@@ -25,22 +25,30 @@ class ViewChange(StrEnum):
     SORT = "sort"  # sort key or direction
     IMPORT_RUN = "import_run"  # the "only this import run" filter
     SELECTION = "selection"  # the article shown in the reader
+    ENTITIES = "entities"  # the selected or excluded entities (the sidebar's filters)
+    ENTITY_MODE = "entity_mode"  # whether several selected entities combine by AND or OR
 
 
-# Changes that alter which articles are listed, or their order: the list re-queries on these.
-QUERY_CHANGES: frozenset[ViewChange] = frozenset(
-    {ViewChange.SEARCH, ViewChange.SORT, ViewChange.IMPORT_RUN}
+# Changes that alter which articles are listed (not their order): the sidebar's counts and the
+# filter chips follow these.
+FILTER_CHANGES: frozenset[ViewChange] = frozenset(
+    {ViewChange.SEARCH, ViewChange.IMPORT_RUN, ViewChange.ENTITIES, ViewChange.ENTITY_MODE}
 )
+# Changes that alter which articles are listed, or their order: the list re-queries on these.
+QUERY_CHANGES: frozenset[ViewChange] = FILTER_CHANGES | {ViewChange.SORT}
 
 Listener = Callable[[ViewChange], None]
 Unsubscribe = Callable[[], None]
 
 
 class ViewState:
-    """Search text, sort, import-run filter and selected article, with change callbacks.
+    """Search, sort, import-run and entity filters and the selected article, with callbacks.
 
     Listeners are called synchronously, in subscription order, after the value has changed;
-    they receive the :class:`ViewChange` so one callback can serve several kinds.
+    they receive the :class:`ViewChange` so one callback can serve several kinds. When one
+    call changes several values (:meth:`clear_filters`), every value is set before the first
+    listener runs, so a listener that re-queries on each kind sees the final query each time
+    and can skip the repeats by comparing with what it last applied.
     """
 
     def __init__(
@@ -51,12 +59,19 @@ class ViewState:
         descending: bool = True,
         import_run_id: int | None = None,
         selected_article_id: int | None = None,
+        entities: Iterable[int] = (),
+        entity_mode: EntityMode = EntityMode.ALL,
+        excluded_entities: Iterable[int] = (),
     ) -> None:
         self._search = search
         self._sort = SortKey(sort)
         self._descending = descending
         self._import_run_id = import_run_id
         self._selected_article_id = selected_article_id
+        self._entity_mode = EntityMode(entity_mode)
+        self._entities: tuple[int, ...] = ()
+        self._excluded: tuple[int, ...] = ()
+        self._entities, self._excluded = _normalised(entities, excluded_entities)
         self._listeners: dict[ViewChange, list[Listener]] = {kind: [] for kind in ViewChange}
 
     # -- observing ---------------------------------------------------------------------------
@@ -78,6 +93,11 @@ class ViewState:
         # Copy: a listener may unsubscribe (or subscribe another) while we iterate.
         for listener in list(self._listeners[change]):
             listener(change)
+
+    def _notify_all(self, changes: Iterable[ViewChange]) -> None:
+        for change in ViewChange:  # a fixed order, whatever order the values were set in
+            if change in changes:
+                self._notify(change)
 
     # -- the values --------------------------------------------------------------------------
 
@@ -139,15 +159,139 @@ class ViewState:
             self._selected_article_id = value
             self._notify(ViewChange.SELECTION)
 
+    # -- entity filters (the sidebar and the chips) ------------------------------------------
+
+    @property
+    def entities(self) -> tuple[int, ...]:
+        """Entities the listed articles must mention (all or any of them, per entity_mode)."""
+        return self._entities
+
+    @property
+    def excluded_entities(self) -> tuple[int, ...]:
+        """Entities the listed articles must not mention (NOT)."""
+        return self._excluded
+
+    @property
+    def entity_mode(self) -> EntityMode:
+        return self._entity_mode
+
+    @entity_mode.setter
+    def entity_mode(self, value: EntityMode) -> None:
+        value = EntityMode(value)
+        if value != self._entity_mode:
+            self._entity_mode = value
+            self._notify(ViewChange.ENTITY_MODE)
+
+    def entity_filter(self, entity_id: int) -> str | None:
+        """How ``entity_id`` takes part in the filter: "selected", "excluded" or None."""
+        if entity_id in self._entities:
+            return "selected"
+        if entity_id in self._excluded:
+            return "excluded"
+        return None
+
+    def set_entity_filter(self, entities: Iterable[int], excluded: Iterable[int] = ()) -> None:
+        """Replace both lists at once (one ENTITIES change, if anything changed).
+
+        An id in both lists counts as selected; order is kept (it is the chips' order) and
+        repeats are dropped.
+        """
+        new = _normalised(entities, excluded)
+        if new != (self._entities, self._excluded):
+            self._entities, self._excluded = new
+            self._notify(ViewChange.ENTITIES)
+
+    def select_entity(self, entity_id: int) -> None:
+        """Add ``entity_id`` to the selected entities (it stops being excluded)."""
+        if entity_id in self._entities:
+            return
+        excluded = [e for e in self._excluded if e != entity_id]
+        self.set_entity_filter([*self._entities, entity_id], excluded)
+
+    def exclude_entity(self, entity_id: int) -> None:
+        """Leave out the articles mentioning ``entity_id`` (it stops being selected)."""
+        if entity_id in self._excluded:
+            return
+        selected = [e for e in self._entities if e != entity_id]
+        self.set_entity_filter(selected, [*self._excluded, entity_id])
+
+    def remove_entity(self, entity_id: int) -> None:
+        """Drop ``entity_id`` from the filter, whether selected or excluded."""
+        self.set_entity_filter(
+            [e for e in self._entities if e != entity_id],
+            [e for e in self._excluded if e != entity_id],
+        )
+
+    def toggle_entity(self, entity_id: int) -> None:
+        """A click in the sidebar: filter by an entity, or drop it if it is in the filter."""
+        if self.entity_filter(entity_id) is None:
+            self.select_entity(entity_id)
+        else:
+            self.remove_entity(entity_id)
+
+    def show_only_entity(self, entity_id: int) -> None:
+        """Filter by this entity alone (the other entity filters go)."""
+        self.set_entity_filter([entity_id], [])
+
+    def replace_entity(self, old_id: int, new_id: int) -> None:
+        """``old_id`` became ``new_id`` (merged into it): the filter follows."""
+        self.set_entity_filter(
+            [new_id if e == old_id else e for e in self._entities],
+            [new_id if e == old_id else e for e in self._excluded],
+        )
+
+    def clear_entity_filters(self) -> None:
+        self.set_entity_filter([], [])
+
+    def clear_filters(self) -> None:
+        """What "Clear all" does: no search, entity or import-run filter (the sort is kept)."""
+        changes: set[ViewChange] = set()
+        if self._search:
+            self._search = ""
+            changes.add(ViewChange.SEARCH)
+        if self._entities or self._excluded:
+            self._entities, self._excluded = (), ()
+            changes.add(ViewChange.ENTITIES)
+        if self._import_run_id is not None:
+            self._import_run_id = None
+            changes.add(ViewChange.IMPORT_RUN)
+        self._notify_all(changes)
+
+    @property
+    def has_filters(self) -> bool:
+        """Whether anything narrows the list (what "Clear all" would clear)."""
+        return bool(
+            self._search or self._entities or self._excluded or self._import_run_id is not None
+        )
+
     # -- derived -----------------------------------------------------------------------------
 
     def query(self) -> ArticleQuery:
-        """The store query for the list as it should look now."""
+        """The store query for the list as it should look now.
+
+        With fewer than two selected entities AND and OR select the same articles, so the
+        mode is left at its default: toggling it then changes nothing a view has to redo.
+        """
+        mode = self._entity_mode if len(self._entities) > 1 else EntityMode.ALL
         return ArticleQuery(
             search=self._search,
             sort=self._sort,
             descending=self._descending,
             import_run_id=self._import_run_id,
+            entities=self._entities,
+            entity_mode=mode,
+            excluded_entities=self._excluded,
+        )
+
+    def filter_query(self) -> ArticleQuery:
+        """:meth:`query` without the order: which articles are in view (the sidebar counts)."""
+        query = self.query()
+        return ArticleQuery(
+            search=query.search,
+            import_run_id=query.import_run_id,
+            entities=query.entities,
+            entity_mode=query.entity_mode,
+            excluded_entities=query.excluded_entities,
         )
 
     def reset(self) -> None:
@@ -155,11 +299,23 @@ class ViewState:
         self.selected_article_id = None
         self.import_run_id = None
         self.search = ""
+        self.clear_entity_filters()
+        self.entity_mode = EntityMode.ALL
         self.set_sort(SortKey.DATE, True)
 
     def __repr__(self) -> str:
         return (
             f"ViewState(search={self._search!r}, sort={self._sort.value!r}, "
             f"descending={self._descending!r}, import_run_id={self._import_run_id!r}, "
-            f"selected_article_id={self._selected_article_id!r})"
+            f"selected_article_id={self._selected_article_id!r}, "
+            f"entities={self._entities!r}, entity_mode={self._entity_mode.value!r}, "
+            f"excluded_entities={self._excluded!r})"
         )
+
+
+def _normalised(
+    entities: Iterable[int], excluded: Iterable[int]
+) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    selected = tuple(dict.fromkeys(int(e) for e in entities))
+    chosen = set(selected)
+    return selected, tuple(dict.fromkeys(int(e) for e in excluded if int(e) not in chosen))

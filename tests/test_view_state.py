@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from briefing.domain import ArticleQuery, SortKey
-from briefing.view_state import QUERY_CHANGES, ViewChange, ViewState
+from briefing.domain import ArticleQuery, EntityMode, SortKey
+from briefing.view_state import FILTER_CHANGES, QUERY_CHANGES, ViewChange, ViewState
 
 
 class Recorder:
@@ -107,10 +107,124 @@ def test_reset_returns_to_defaults_and_announces_each_change() -> None:
         descending=False,
         import_run_id=2,
         selected_article_id=9,
+        entities=(4, 5),
+        entity_mode=EntityMode.ANY,
+        excluded_entities=(6,),
     )
     recorder = Recorder()
     state.subscribe(recorder, list(ViewChange))
     state.reset()
     assert state.query() == ArticleQuery()
     assert state.selected_article_id is None
+    assert state.entity_mode is EntityMode.ALL
     assert set(recorder.changes) == set(ViewChange)
+
+
+# -- entity filters ---------------------------------------------------------------------------
+
+
+def test_selecting_entities_filters_the_query_in_order() -> None:
+    state = ViewState()
+    recorder = Recorder()
+    state.subscribe(recorder, QUERY_CHANGES)
+    state.select_entity(7)
+    state.select_entity(3)
+    state.select_entity(7)  # already selected: nothing to announce
+    assert state.entities == (7, 3)
+    assert state.query().entities == (7, 3)
+    assert state.query().entity_mode is EntityMode.ALL
+    assert recorder.changes == [ViewChange.ENTITIES, ViewChange.ENTITIES]
+    assert state.entity_filter(7) == "selected"
+    assert state.entity_filter(8) is None
+
+
+def test_excluding_and_selecting_move_an_entity_between_the_lists() -> None:
+    state = ViewState(entities=(1, 2))
+    state.exclude_entity(2)
+    assert (state.entities, state.excluded_entities) == ((1,), (2,))
+    assert state.entity_filter(2) == "excluded"
+    assert state.query().excluded_entities == (2,)
+    state.select_entity(2)
+    assert (state.entities, state.excluded_entities) == ((1, 2), ())
+
+
+def test_toggle_adds_then_removes_whatever_the_entity_was() -> None:
+    state = ViewState(excluded_entities=(9,))
+    state.toggle_entity(4)
+    assert state.entities == (4,)
+    state.toggle_entity(4)
+    assert state.entities == ()
+    state.toggle_entity(9)  # an excluded entity is dropped, not selected
+    assert (state.entities, state.excluded_entities) == ((), ())
+
+
+def test_show_only_replaces_every_entity_filter_in_one_change() -> None:
+    state = ViewState(entities=(1, 2), excluded_entities=(3,))
+    recorder = Recorder()
+    state.subscribe(recorder, list(ViewChange))
+    state.show_only_entity(5)
+    assert (state.entities, state.excluded_entities) == ((5,), ())
+    assert recorder.changes == [ViewChange.ENTITIES]
+
+
+def test_a_merged_entity_is_replaced_by_its_target_in_the_filter() -> None:
+    state = ViewState(entities=(1, 2), excluded_entities=(3,))
+    state.replace_entity(1, 2)
+    assert state.entities == (2,)  # no repeats
+    state.replace_entity(3, 8)
+    assert state.excluded_entities == (8,)
+
+
+def test_an_id_in_both_lists_counts_as_selected() -> None:
+    state = ViewState()
+    state.set_entity_filter([1, 2, 1], [2, 3, 3])
+    assert (state.entities, state.excluded_entities) == ((1, 2), (3,))
+
+
+def test_the_mode_matters_to_the_query_only_with_two_or_more_entities() -> None:
+    state = ViewState(entities=(1,))
+    recorder = Recorder()
+    state.subscribe(recorder, [ViewChange.ENTITY_MODE])
+    state.entity_mode = EntityMode.ANY
+    state.entity_mode = EntityMode.ANY
+    assert recorder.changes == [ViewChange.ENTITY_MODE]
+    assert state.entity_mode is EntityMode.ANY
+    # One entity: AND and OR list the same articles, so the query (and any cache) is the same.
+    assert state.query() == ViewState(entities=(1,)).query()
+    state.select_entity(2)
+    assert state.query().entity_mode is EntityMode.ANY
+
+
+def test_clear_filters_announces_each_kind_once_with_the_final_values_set() -> None:
+    state = ViewState(search="nato", entities=(1,), excluded_entities=(2,), import_run_id=4)
+    seen: list[tuple[ViewChange, ArticleQuery]] = []
+    state.subscribe(lambda change: seen.append((change, state.query())), list(ViewChange))
+    state.clear_filters()
+    assert [change for change, _ in seen] == [
+        ViewChange.SEARCH,
+        ViewChange.IMPORT_RUN,
+        ViewChange.ENTITIES,
+    ]
+    # Every listener already sees the final query: one that compares can skip the repeats.
+    assert {query for _, query in seen} == {ArticleQuery()}
+    assert not state.has_filters
+    seen.clear()
+    state.clear_filters()
+    assert seen == []
+
+
+def test_filter_changes_leave_out_the_sort_and_the_selection() -> None:
+    assert ViewChange.SORT not in FILTER_CHANGES
+    assert ViewChange.SELECTION not in QUERY_CHANGES
+    assert QUERY_CHANGES == FILTER_CHANGES | {ViewChange.SORT}
+    state = ViewState(search="x", entities=(3,))
+    state.set_sort(SortKey.TITLE, False)
+    assert state.filter_query() == ArticleQuery(search="x", entities=(3,))
+
+
+def test_has_filters_counts_every_kind_of_filter() -> None:
+    assert not ViewState().has_filters
+    assert ViewState(search="a").has_filters
+    assert ViewState(entities=(1,)).has_filters
+    assert ViewState(excluded_entities=(1,)).has_filters
+    assert ViewState(import_run_id=1).has_filters

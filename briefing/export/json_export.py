@@ -1,7 +1,8 @@
 """``briefing export-json``: a documented, stable dump of the whole store.
 
 Format (``"format": "briefing-export"``, ``"version": 1``; see README, "JSON export"): one
-object with ``exported_at``, ``schema``, ``import_runs`` and ``articles``. Keys are only ever
+object with ``exported_at``, ``schema``, ``import_runs`` and ``articles``; each article carries
+its ``entities`` (canonical name after corrections, type, and surface forms with offsets). Keys are only ever
 added in later versions, never renamed or removed, so scripts written against version 1 keep
 working. The file is written as a stream, so a 100k-article store needs little memory.
 """
@@ -12,14 +13,31 @@ import datetime as dt
 import json
 from typing import Any, TextIO
 
-from briefing.domain import Article, ImportRun
+from briefing.domain import Article, Entity, ImportRun, Mention
 from briefing.store import Store
 
 FORMAT_NAME = "briefing-export"
 FORMAT_VERSION = 1
 
 
-def article_to_json(article: Article) -> dict[str, Any]:
+def entities_to_json(entities: list[tuple[Entity, list[Mention]]]) -> list[dict[str, Any]]:
+    return [
+        {
+            "id": entity.id,
+            "name": entity.name,
+            "type": str(entity.type),
+            "hidden": entity.hidden,
+            "mentions": [
+                {"field": m.field, "start": m.start, "end": m.end, "text": m.text} for m in mentions
+            ],
+        }
+        for entity, mentions in entities
+    ]
+
+
+def article_to_json(
+    article: Article, entities: list[tuple[Entity, list[Mention]]] | None = None
+) -> dict[str, Any]:
     return {
         "id": article.id,
         "source": article.source,
@@ -40,6 +58,7 @@ def article_to_json(article: Article) -> dict[str, Any]:
         "truncated": article.truncated,
         "content_hash": article.content_hash,
         "import_run_id": article.import_run_id,
+        "entities": entities_to_json(entities or []),
     }
 
 
@@ -72,7 +91,8 @@ def write_json_export(store: Store, out: TextIO) -> int:
     count = 0
     for article in store.iter_articles():
         out.write("\n  " if count == 0 else ",\n  ")
-        out.write(json.dumps(article_to_json(article), ensure_ascii=False))
+        entities = store.article_entity_mentions(article.id)
+        out.write(json.dumps(article_to_json(article, entities), ensure_ascii=False))
         count += 1
     out.write("\n ]\n}\n" if count else "]\n}\n")
     return count

@@ -19,7 +19,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from briefing.content_hash import content_hash
-from briefing.domain import DateSource, FileFailure, ImportReport, ParsedArticle
+from briefing.domain import (
+    DateSource,
+    EntityType,
+    FileFailure,
+    ImportReport,
+    Mention,
+    ParsedArticle,
+)
+from briefing.extract import EXTRACTOR_VERSION, make_extractor
 from briefing.ingest.readers import ReadError, known_extensions, reader_for
 from briefing.store import Store
 
@@ -127,16 +135,32 @@ class _FileResult:
     path: Path
     articles: list[ParsedArticle]
     hashes: list[str]
+    mentions: list[list[Mention]] | None
     error: str | None
 
 
+# Set per process (the importing one, or each reading worker) by _init_extraction.
+_extract: bool = True
+_user_names: tuple[tuple[EntityType, str], ...] = ()
+
+
+def _init_extraction(extract: bool, user_names: tuple[tuple[EntityType, str], ...]) -> None:
+    global _extract, _user_names
+    _extract = extract
+    _user_names = user_names
+
+
 def _read_and_hash(path: Path) -> _FileResult:
-    """Everything that can happen away from the store: read, decode, segment, hash."""
+    """Everything that can happen away from the store: read, decode, segment, hash, extract."""
     try:
         articles = read_articles(path)
     except ReadError as exc:
-        return _FileResult(path, [], [], str(exc))
-    return _FileResult(path, articles, [content_hash(a) for a in articles], None)
+        return _FileResult(path, [], [], None, str(exc))
+    mentions = None
+    if _extract:
+        extractor = make_extractor(_user_names)
+        mentions = [extractor.extract(article) for article in articles]
+    return _FileResult(path, articles, [content_hash(a) for a in articles], mentions, None)
 
 
 def _auto_workers(files: Sequence[Path]) -> int:
@@ -154,8 +178,14 @@ def _auto_workers(files: Sequence[Path]) -> int:
     return 0
 
 
-def _read_files(files: Sequence[Path], workers: int) -> Iterator[_FileResult]:
+def _read_files(
+    files: Sequence[Path],
+    workers: int,
+    extract: bool = True,
+    user_names: tuple[tuple[EntityType, str], ...] = (),
+) -> Iterator[_FileResult]:
     """File results in file order, read ahead by ``workers`` processes when > 0."""
+    _init_extraction(extract, user_names)
     if workers <= 0:
         for path in files:
             yield _read_and_hash(path)
@@ -163,7 +193,12 @@ def _read_files(files: Sequence[Path], workers: int) -> Iterator[_FileResult]:
     # "spawn", not fork: the GUI calls this from a worker thread, and forking a threaded Qt
     # process can deadlock the child.
     context = multiprocessing.get_context("spawn")
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
+    pool = ProcessPoolExecutor(
+        max_workers=workers,
+        mp_context=context,
+        initializer=_init_extraction,
+        initargs=(extract, user_names),
+    )
     pending: deque[Future[_FileResult]] = deque()
     remaining = iter(files)
     try:
@@ -197,6 +232,7 @@ def run_import(
     is_cancelled: CancelCheck | None = None,
     batch_size: int = BATCH_SIZE,
     workers: int | None = None,
+    extract: bool = True,
 ) -> ImportReport:
     """Import ``paths`` into ``store``; never raises for a bad input file.
 
@@ -214,18 +250,29 @@ def run_import(
     )
     pending: list[tuple[str, ParsedArticle]] = []
     pending_hashes: list[str] = []
+    pending_mentions: list[list[Mention]] = []
+    user_names = tuple(store.user_names()) if extract else ()
+    attributes = make_extractor(user_names).attributes if extract else None
 
     def flush() -> None:
         if pending:
-            result = store.add_articles(report.run_id or 0, pending, pending_hashes)
+            result = store.add_articles(
+                report.run_id or 0,
+                pending,
+                pending_hashes,
+                mentions=pending_mentions if extract else None,
+                extraction_version=EXTRACTOR_VERSION,
+                attributes=attributes,
+            )
             report.imported += result.added
             report.duplicates += result.duplicates
             pending.clear()
             pending_hashes.clear()
+            pending_mentions.clear()
 
     if workers is None:
         workers = _auto_workers(files)
-    results = _read_files(files, workers)
+    results = _read_files(files, workers, extract, user_names)
     try:
         for index, result in enumerate(results):
             path = result.path
@@ -242,6 +289,8 @@ def run_import(
                     report.truncated += article.truncated
                     pending.append((source_name, _with_defaults(article, default_date)))
                 pending_hashes.extend(result.hashes)
+                if result.mentions is not None:
+                    pending_mentions.extend(result.mentions)
                 if len(pending) >= batch_size:
                     flush()
             if progress is not None:

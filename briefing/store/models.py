@@ -19,6 +19,7 @@ from sqlalchemy import (
     MetaData,
     String,
     Text,
+    UniqueConstraint,
     text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -84,6 +85,8 @@ class ArticleRecord(Base):
     content_hash: Mapped[str] = mapped_column(String(64), unique=True)
     truncated: Mapped[bool] = mapped_column(Boolean, server_default=text("0"))
     created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    # Which extractor version produced the article's mentions (0: none yet).
+    extraction_version: Mapped[int] = mapped_column(Integer, server_default="0")
 
     __table_args__ = (
         Index("ix_articles_published", "published"),
@@ -107,3 +110,87 @@ class ImportRunArticle(Base):
     is_new: Mapped[bool] = mapped_column(Boolean)
 
     __table_args__ = (Index("ix_import_run_articles_article_id", "article_id"),)
+
+
+class EntityRecord(Base):
+    __tablename__ = "entities"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    type: Mapped[str] = mapped_column(String(16))
+    name: Mapped[str] = mapped_column(Text)
+    canonical_key: Mapped[str] = mapped_column(Text)
+    hidden: Mapped[bool] = mapped_column(Boolean, server_default=text("0"))
+    merged_into: Mapped[int | None] = mapped_column(ForeignKey("entities.id", ondelete="SET NULL"))
+    renamed: Mapped[bool] = mapped_column(Boolean, server_default=text("0"))
+    attributes_json: Mapped[str] = mapped_column(Text, server_default="{}")
+    article_count: Mapped[int] = mapped_column(Integer, server_default="0")
+
+    __table_args__ = (
+        UniqueConstraint("type", "canonical_key"),
+        Index("ix_entities_article_count", "article_count"),
+    )
+
+
+class EntityKey(Base):
+    """(type, canonical, surface) → entity: the unit that corrections move between entities."""
+
+    __tablename__ = "entity_keys"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    type: Mapped[str] = mapped_column(String(16))
+    canonical_key: Mapped[str] = mapped_column(Text)
+    surface_key: Mapped[str] = mapped_column(Text)
+    surface: Mapped[str] = mapped_column(Text)
+    entity_id: Mapped[int] = mapped_column(ForeignKey("entities.id"))
+
+    __table_args__ = (
+        UniqueConstraint("type", "canonical_key", "surface_key"),
+        Index("ix_entity_keys_entity_id", "entity_id"),
+    )
+
+
+class MentionRecord(Base):
+    __tablename__ = "mentions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"))
+    key_id: Mapped[int] = mapped_column(ForeignKey("entity_keys.id"))
+    field: Mapped[str] = mapped_column(String(8))
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    sentence_start: Mapped[int] = mapped_column(Integer, server_default="0")
+    sentence_end: Mapped[int] = mapped_column(Integer, server_default="0")
+
+    __table_args__ = (
+        Index("ix_mentions_article_id", "article_id"),
+        Index("ix_mentions_key_id", "key_id"),
+    )
+
+
+class ArticleEntity(Base):
+    """Which entities an article mentions (after corrections): the sidebar's precomputed facet."""
+
+    __tablename__ = "article_entities"
+
+    article_id: Mapped[int] = mapped_column(
+        ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True
+    )
+    entity_id: Mapped[int] = mapped_column(
+        ForeignKey("entities.id", ondelete="CASCADE"), primary_key=True
+    )
+    mentions: Mapped[int] = mapped_column(Integer)
+
+    __table_args__ = (Index("ix_article_entities_entity_id_article_id", "entity_id", "article_id"),)
+
+
+class UserName(Base):
+    """A name an analyst added from the reader: extraction finds it from then on."""
+
+    __tablename__ = "user_names"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    type: Mapped[str] = mapped_column(String(16))
+    name: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+    __table_args__ = (UniqueConstraint("type", "name"),)

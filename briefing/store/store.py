@@ -24,8 +24,11 @@ from briefing.domain import (
     ArticleRow,
     BatchResult,
     DateSource,
+    EntityCount,
+    EntityMode,
     FileFailure,
     ImportRun,
+    Mention,
     ParsedArticle,
     QuerySyntaxError,
     SortKey,
@@ -34,6 +37,7 @@ from briefing.domain import (
 )
 from briefing.search_query import to_fts5
 from briefing.store.engine import WRITE, make_engine
+from briefing.store.entity_store import EntityStoreMixin
 from briefing.store.models import ArticleRecord, ImportRunRecord
 from briefing.store.schema import current_revision, ensure_current
 
@@ -44,6 +48,7 @@ _ARTICLE_COLUMNS = (
     "s.name, a.published, a.date_source, a.origin_file, a.origin_position, a.origin_line, "
     "a.content_hash, a.truncated, a.import_run_id, a.created_at"
 )
+_ARTICLES_OF = "SELECT article_id FROM article_entities WHERE entity_id"
 _ORDER = {
     # Unknown dates sort after known ones whichever way the list is sorted: an undated story
     # is not "the newest".
@@ -84,7 +89,7 @@ def _chunks(values: Sequence[Any], size: int) -> Iterator[Sequence[Any]]:
         yield values[start : start + size]
 
 
-class Store:
+class Store(EntityStoreMixin):
     """An open Briefing store (one SQLite file per corpus)."""
 
     def __init__(self, location: str) -> None:
@@ -132,28 +137,49 @@ class Store:
         with self._engine.connect() as connection:
             return int(connection.scalar(select(func.count()).select_from(ArticleRecord)) or 0)
 
+    @staticmethod
+    def _filter_sql(query: ArticleQuery, *, with_sources: bool) -> tuple[str, list[Any]]:
+        """``SELECT a.id FROM articles a ... WHERE ...`` for the query's filters (no order)."""
+        match = to_fts5(query.search)
+        joins = ["JOIN sources s ON s.id = a.source_id"] if with_sources else []
+        where: list[str] = []
+        params: list[Any] = []
+        if query.import_run_id is not None:
+            joins.append("JOIN import_run_articles r ON r.article_id = a.id AND r.run_id = ?")
+            params.append(query.import_run_id)
+        if match:
+            joins.append("JOIN articles_fts f ON f.rowid = a.id")
+            where.append("articles_fts MATCH ?")
+            params.append(match)
+        if query.entities:
+            if query.entity_mode is EntityMode.ANY or len(query.entities) == 1:
+                marks = ",".join("?" * len(query.entities))
+                where.append(f"a.id IN ({_ARTICLES_OF} IN ({marks}))")
+                params.extend(query.entities)
+            else:
+                for entity_id in query.entities:
+                    where.append(
+                        "a.id IN (SELECT article_id FROM article_entities WHERE entity_id = ?)"
+                    )
+                    params.append(entity_id)
+        if query.excluded_entities:
+            marks = ",".join("?" * len(query.excluded_entities))
+            where.append(f"a.id NOT IN ({_ARTICLES_OF} IN ({marks}))")
+            params.extend(query.excluded_entities)
+        sql = f"SELECT a.id FROM articles a {' '.join(joins)}"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        return sql, params
+
     def query_article_ids(self, query: ArticleQuery) -> list[int]:
         """Ids of the articles the query selects, in the order the list shows them.
 
         Filtering and sorting happen here, in SQL, so the list model only resets itself (a
         sort/filter proxy over 100k rows takes seconds; this takes tens of milliseconds).
         """
-        match = to_fts5(query.search)
         direction = "DESC" if query.descending else "ASC"
         # Only the source sort needs the sources table; joining it always cost 3x at 100k rows.
-        joins = ["JOIN sources s ON s.id = a.source_id"] if query.sort is SortKey.SOURCE else []
-        where: list[str] = []
-        params: list[Any] = []
-        if match:
-            joins.append("JOIN articles_fts f ON f.rowid = a.id")
-            where.append("articles_fts MATCH ?")
-            params.append(match)
-        if query.import_run_id is not None:
-            joins.append("JOIN import_run_articles r ON r.article_id = a.id AND r.run_id = ?")
-            params.insert(0, query.import_run_id)
-        sql = f"SELECT a.id FROM articles a {' '.join(joins)}"
-        if where:
-            sql += " WHERE " + " AND ".join(where)
+        sql, params = self._filter_sql(query, with_sources=query.sort is SortKey.SOURCE)
         sql += " ORDER BY " + _ORDER[query.sort].format(dir=direction)
         with self._engine.connect() as connection:
             try:
@@ -162,6 +188,22 @@ class Store:
                 # to_fts5 already rejects what it can explain; this is the backstop.
                 raise QuerySyntaxError(f"the search could not be understood: {exc.orig}") from exc
         return [row[0] for row in rows]
+
+    def entity_counts(self, query: ArticleQuery, limit: int | None = None) -> list[EntityCount]:
+        """Sidebar rows: entities of the articles in view, by how many articles mention them."""
+        unfiltered = (
+            not query.search.strip()
+            and not query.entities
+            and not query.excluded_entities
+            and query.import_run_id is None
+        )
+        if unfiltered:
+            return self.entity_counts_all(limit)
+        sql, params = self._filter_sql(query, with_sources=False)
+        try:
+            return self.entity_counts_in(sql, params, limit)
+        except OperationalError as exc:
+            raise QuerySyntaxError(f"the search could not be understood: {exc.orig}") from exc
 
     def article_rows(self, ids: Sequence[int]) -> list[ArticleRow]:
         """The list's columns for ``ids``, in the same order (missing ids are left out)."""
@@ -334,13 +376,18 @@ class Store:
         run_id: int,
         articles: Sequence[tuple[str, ParsedArticle]],
         hashes: Sequence[str] | None = None,
+        mentions: Sequence[Sequence[Mention]] | None = None,
+        extraction_version: int = 0,
+        attributes: dict[tuple[str, str], dict[str, Any]] | None = None,
     ) -> BatchResult:
         """Store a batch of (source name, article) in one transaction, skipping duplicates.
 
         A duplicate is an article whose normalised content hash is already stored (or occurs
         earlier in the batch); it is still linked to this run so the run's record is complete.
         ``hashes`` may carry the articles' :func:`content_hash` when the caller computed them
-        already (the import computes them in its reading process).
+        already (the import computes them in its reading process). ``mentions`` (one list per
+        article) are stored for the new articles; ``attributes`` describe new entities
+        (keyed by type and canonical name), e.g. a weapon's reference range.
         """
         if hashes is None:
             hashes = [content_hash(article) for _, article in articles]
@@ -350,7 +397,15 @@ class Store:
         ]
         try:
             with self._write() as connection, connection.begin():
-                return self._add_hashed(connection, run_id, hashed)
+                result, new_ids = self._add_hashed(connection, run_id, hashed)
+                if mentions is not None:
+                    self._write_mentions(
+                        connection,
+                        [(new_ids[i], mentions[i]) for i in range(len(hashed)) if i in new_ids],
+                        extraction_version,
+                        attributes,
+                    )
+                return result
         except Exception as exc:
             # A source created in the rolled-back transaction does not exist any more.
             self._source_ids.clear()
@@ -365,7 +420,8 @@ class Store:
         connection: Connection,
         run_id: int,
         hashed: Sequence[tuple[str, ParsedArticle, str]],
-    ) -> BatchResult:
+    ) -> tuple[BatchResult, dict[int, int]]:
+        """Insert what is new; returns the counts and {index in batch: new article id}."""
         existing: dict[str, int] = {}
         hashes = [h for _, _, h in hashed]
         for chunk in _chunks(hashes, _IN_CHUNK):
@@ -384,13 +440,15 @@ class Store:
         rows: list[tuple[Any, ...]] = []
         links: list[tuple[int, int, int]] = []
         duplicates = 0
-        for source, article, digest in hashed:
+        new_ids: dict[int, int] = {}
+        for index, (source, article, digest) in enumerate(hashed):
             if digest in existing:
                 duplicates += 1
                 links.append((run_id, existing[digest], 0))
                 continue
             next_id += 1
             existing[digest] = next_id
+            new_ids[index] = next_id
             links.append((run_id, next_id, 1))
             rows.append(
                 (
@@ -433,7 +491,7 @@ class Store:
             "WHERE id = ?",
             (len(rows), duplicates, run_id),
         )
-        return BatchResult(added=len(rows), duplicates=duplicates)
+        return BatchResult(added=len(rows), duplicates=duplicates), new_ids
 
     # -- maintenance -------------------------------------------------------------------------
 

@@ -1,0 +1,700 @@
+"""Rule- and gazetteer-based entity extraction (no statistical model, nothing downloaded).
+
+For each field (title, deck, body) it finds candidates — gazetteer names, titled names
+("Foreign Minister Sergey Lavrov"), attributed names ("… said Kapinjal Kishore Sharma"),
+given-name + surname runs, organisation/place/treaty names built on their head words
+("General Border Committee", "Black Sea", "Open Skies Treaty"), weapon designators next to a
+weapon noun ("the 9M729 cruise missile"), acronyms defined in the text ("… (CFE) Treaty") —
+keeps the longest non-overlapping ones, then resolves names within the article ("Scheffer" →
+"Jaap de Hoop Scheffer") so every mention carries a canonical name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+
+from briefing.domain import EntityType, Mention, ParsedArticle
+from briefing.extract import lexicon_defaults as defaults
+from briefing.extract.gazetteer import Gazetteer
+from briefing.extract.tokens import Token, sentence_spans, token_key, tokenize
+
+PERSON, ORG, PLACE, WEAPON, TREATY = (
+    EntityType.PERSON,
+    EntityType.ORG,
+    EntityType.PLACE,
+    EntityType.WEAPON,
+    EntityType.TREATY,
+)
+FIELDS = ("title", "deck", "body")
+
+# Lower number = stronger evidence, when two candidates cover the same span.
+P_DEFINED, P_GAZETTEER, P_TITLED, P_PATTERN, P_ATTRIBUTED, P_GIVEN, P_COREF = range(7)
+
+_ACRONYM_IN_PARENS = re.compile(r"\s?\(([A-Z][A-Za-z0-9&-]{1,9})\)")
+_DESIGNATOR = re.compile(r"^(?:[A-Z]{1,4}-?\d{1,4}[A-Z]{0,3}|\d[A-Z]\d{2,4}[A-Z]?)$")
+
+
+@dataclass(slots=True)
+class Candidate:
+    start: int
+    end: int
+    type: EntityType
+    canonical: str
+    priority: int
+    rule: str
+    first: int  # token index range, for the resolution pass
+    last: int
+
+
+@dataclass(frozen=True, slots=True)
+class _AliasPattern:
+    keys: tuple[str, ...]
+    texts: tuple[str, ...]
+    type: EntityType
+    canonical: str
+    case_sensitive: bool
+
+
+class Extractor:
+    """Compiled gazetteer and word lists; :meth:`extract` is safe to call from any thread."""
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gazetteer = gazetteer
+        lex = gazetteer.lexicon
+        self.attributes = gazetteer.attributes
+        self._patterns: dict[str, list[_AliasPattern]] = defaultdict(list)
+        for alias in gazetteer.aliases:
+            tokens = tokenize(alias.text)
+            if not tokens:
+                continue
+            self._patterns[tokens[0].key].append(
+                _AliasPattern(
+                    tuple(t.key for t in tokens),
+                    tuple(t.text for t in tokens),
+                    alias.type,
+                    alias.canonical,
+                    alias.case_sensitive,
+                )
+            )
+        for patterns in self._patterns.values():
+            patterns.sort(key=lambda p: -len(p.keys))
+
+        def words(name: str) -> set[str]:
+            return set(lex.get(name, [])) | set(getattr(defaults, name.upper(), ()))
+
+        self.titles = _phrase_index(words("person_titles"))
+        self.role_nouns = {w.casefold() for w in words("role_nouns")}
+        self.given_names = words("given_names")
+        self.particles = {w.casefold() for w in words("name_particles")}
+        self.org_heads = {w.casefold() for w in words("org_suffix_words")}
+        self.place_heads = {w.casefold() for w in words("place_suffix_words")}
+        self.not_entities = {w.casefold() for w in words("not_entities")}
+        self.demonyms = {d.casefold() for d in gazetteer.demonyms} | {
+            w.casefold() for w in words("nationality_adjectives")
+        }
+        self.treaty_heads = {w.casefold() for w in defaults.TREATY_HEADS}
+        self.weapon_nouns = {w.casefold() for w in defaults.WEAPON_NOUNS}
+        self.speech_verbs = {w.casefold() for w in defaults.SPEECH_VERBS}
+        self.connectors = {w.casefold() for w in defaults.NAME_CONNECTORS}
+        self.title_words = {k for phrase in self.titles.values() for p in phrase for k in p}
+        self.surname_of = gazetteer.surname_of
+
+    # -- public --------------------------------------------------------------------------------
+
+    def extract(self, article: ParsedArticle) -> list[Mention]:
+        texts = {"title": article.title, "deck": article.deck, "body": article.body}
+        per_field: dict[str, tuple[str, list[Token], list[Candidate]]] = {}
+        defined: dict[str, tuple[EntityType, str]] = {}
+        for name in FIELDS:
+            text = texts[name]
+            if not text:
+                continue
+            tokens = tokenize(text)
+            candidates = self._candidates(text, tokens, defined)
+            per_field[name] = (text, tokens, candidates)
+        people = self._article_people(per_field)
+        mentions: list[Mention] = []
+        for name, (text, tokens, candidates) in per_field.items():
+            candidates = candidates + self._coreference(tokens, candidates, people, defined)
+            chosen = _choose(candidates)
+            spans = sentence_spans(text) if chosen else []
+            for cand in chosen:
+                canonical = cand.canonical
+                if cand.type is PERSON:
+                    canonical = people.get(_surname_key(canonical), canonical)
+                elif cand.type is TREATY and cand.rule == "head-word":
+                    canonical = _treaty_canonical(canonical, defined)
+                sentence = _sentence_of(spans, cand.start)
+                mentions.append(
+                    Mention(
+                        field=name,
+                        start=cand.start,
+                        end=cand.end,
+                        text=text[cand.start : cand.end],
+                        type=cand.type,
+                        canonical=canonical,
+                        sentence_start=sentence[0],
+                        sentence_end=sentence[1],
+                        rule=cand.rule,
+                    )
+                )
+        return mentions
+
+    # -- candidates ------------------------------------------------------------------------------
+
+    def _candidates(
+        self, text: str, tokens: list[Token], defined: dict[str, tuple[EntityType, str]]
+    ) -> list[Candidate]:
+        found: list[Candidate] = []
+        found += self._gazetteer_matches(tokens, defined)
+        found += self._titled_people(text, tokens)
+        found += self._headed_names(text, tokens)
+        found += self._attributed_people(text, tokens)
+        found += self._designators(tokens)
+        found += self._definitions(text, tokens, found, defined)
+        return found
+
+    def _gazetteer_matches(
+        self, tokens: list[Token], defined: dict[str, tuple[EntityType, str]]
+    ) -> list[Candidate]:
+        found: list[Candidate] = []
+        for i, token in enumerate(tokens):
+            if not (token.capitalised or token.key in self.particles):
+                continue
+            if token.text in defined:
+                etype, canonical = defined[token.text]
+                found.append(
+                    Candidate(
+                        token.start, token.end, etype, canonical, P_DEFINED, "definition", i, i
+                    )
+                )
+                continue
+            match = self._longest_alias(tokens, i)
+            if match is not None:
+                pattern, last = match
+                found.append(
+                    Candidate(
+                        token.start,
+                        tokens[last].end,
+                        pattern.type,
+                        pattern.canonical,
+                        P_GAZETTEER,
+                        "gazetteer",
+                        i,
+                        last,
+                    )
+                )
+            elif "-" in token.text:
+                found += self._compound_parts(token, i)
+        return found
+
+    def _longest_alias(self, tokens: list[Token], i: int) -> tuple[_AliasPattern, int] | None:
+        for pattern in self._patterns.get(tokens[i].key, ()):
+            n = len(pattern.keys)
+            if i + n > len(tokens):
+                continue
+            if all(
+                _token_matches(
+                    tokens[i + k], pattern.keys[k], pattern.texts[k], pattern.case_sensitive
+                )
+                for k in range(n)
+            ) and _adjacent(tokens, i, i + n - 1):
+                return pattern, i + n - 1
+        return None
+
+    def _compound_parts(self, token: Token, index: int) -> list[Candidate]:
+        """'Russia-Ukraine talks', 'US-China trade': each capitalised part that is a known place
+        or organisation; never 'US-led' or 'Soviet-era' (a lower-case part makes an adjective)."""
+        parts = token.text.split("-")
+        if len(parts) < 2 or not all(p[:1].isupper() for p in parts):
+            return []
+        found = []
+        offset = token.start
+        for part in parts:
+            for pattern in self._patterns.get(token_key(part), ()):
+                if (
+                    len(pattern.keys) == 1
+                    and pattern.type in (PLACE, ORG)
+                    and _token_matches(
+                        Token(part, 0, 0, token_key(part), True, part.isupper()),
+                        pattern.keys[0],
+                        pattern.texts[0],
+                        pattern.case_sensitive,
+                    )
+                ):
+                    found.append(
+                        Candidate(
+                            offset,
+                            offset + len(part),
+                            pattern.type,
+                            pattern.canonical,
+                            P_GAZETTEER,
+                            "compound",
+                            index,
+                            index,
+                        )
+                    )
+                    break
+            offset += len(part) + 1
+        return found
+
+    def _is_name_token(self, token: Token) -> bool:
+        if not token.capitalised or token.text[0].isdigit():
+            return False
+        key = token.key
+        if key in self.not_entities or key in self.demonyms or key in self.title_words:
+            return False
+        if key in defaults.OFFICE_WORDS:
+            return False
+        if token.upper and len(token.text) > 4:
+            return False  # a shouted word, not a name
+        return not (key in self.org_heads or key in self.place_heads)
+
+    def _name_run(self, tokens: list[Token], i: int, limit: int = 5) -> int:
+        """Index of the last token of a personal name starting at ``i``, or ``i - 1``."""
+        last = i - 1
+        j = i
+        while j < len(tokens) and j - i < limit:
+            token = tokens[j]
+            if j > i and not _adjacent(tokens, j - 1, j):
+                break
+            if self._is_name_token(token) or (
+                token.key.startswith(("al-", "el-", "bin-")) and len(token.text) > 3
+            ):
+                last = j
+                j += 1
+                continue
+            if (
+                token.key in self.particles
+                and j + 1 < len(tokens)
+                and self._is_name_token(tokens[j + 1])
+                and _adjacent(tokens, j, j + 1)
+            ):
+                j += 1
+                continue
+            break
+        return last
+
+    def _titled_people(self, text: str, tokens: list[Token]) -> list[Candidate]:
+        found = []
+        i = 0
+        while i < len(tokens):
+            end = self._title_at(tokens, i)
+            if end is None:
+                i += 1
+                continue
+            j = end + 1
+            # "Minister of Foreign Affairs Sihasak Phuangketkeow": the office, then the name.
+            if j + 1 < len(tokens) and tokens[j].key in ("of", "for") and _adjacent(tokens, end, j):
+                k = j + 1
+                while (
+                    k < len(tokens)
+                    and _adjacent(tokens, k - 1, k)
+                    and (tokens[k].key in defaults.OFFICE_WORDS or tokens[k].key in self.org_heads)
+                ):
+                    k += 1
+                j = k if k > j + 1 else len(tokens)
+            if j < len(tokens) and _title_gap(text, tokens, j):
+                last = self._name_run(tokens, j)
+                if last >= j and not _is_month(tokens[j]):
+                    found.append(
+                        Candidate(
+                            tokens[j].start,
+                            tokens[last].end,
+                            PERSON,
+                            _join(tokens, j, last, text),
+                            P_TITLED,
+                            "title",
+                            j,
+                            last,
+                        )
+                    )
+                    i = last + 1
+                    continue
+            i = end + 1
+        # Role nouns in apposition: "spokesman Kapinjal Kishore Sharma", "analyst Jane Doe".
+        for i, token in enumerate(tokens[:-1]):
+            if token.key in self.role_nouns and not token.capitalised:
+                last = self._name_run(tokens, i + 1)
+                if last >= i + 2 and _adjacent(tokens, i, i + 1):
+                    found.append(
+                        Candidate(
+                            tokens[i + 1].start,
+                            tokens[last].end,
+                            PERSON,
+                            _join(tokens, i + 1, last, text),
+                            P_TITLED,
+                            "role",
+                            i + 1,
+                            last,
+                        )
+                    )
+        return found
+
+    def _title_at(self, tokens: list[Token], i: int) -> int | None:
+        """End index of the longest title phrase starting at token ``i``."""
+        phrases = self.titles.get(tokens[i].key)
+        if not phrases:
+            return None
+        for phrase in phrases:
+            n = len(phrase)
+            if (
+                i + n <= len(tokens)
+                and all(tokens[i + k].key == phrase[k] for k in range(n))
+                and _adjacent(tokens, i, i + n - 1)
+            ):
+                # A capitalised title ("President") or a lower-case one after a name's country
+                # ("Thailand's foreign minister") both count; the name must follow directly.
+                return i + n - 1
+        return None
+
+    def _attributed_people(self, text: str, tokens: list[Token]) -> list[Candidate]:
+        found = []
+        for i, token in enumerate(tokens):
+            if not self._is_name_token(token):
+                continue
+            if i > 0 and self._is_name_token(tokens[i - 1]) and _adjacent(tokens, i - 1, i):
+                continue  # not the start of a run
+            last = self._name_run(tokens, i, limit=4)
+            if last < i + 1:
+                continue
+            after = tokens[last + 1].key if last + 1 < len(tokens) else ""
+            before = tokens[i - 1].key if i > 0 else ""
+            before2 = tokens[i - 2].key if i > 1 else ""
+            attributed = (
+                after in self.speech_verbs
+                or before in self.speech_verbs
+                or (before == "to" and before2 == "according")
+            )
+            given = token.text in self.given_names
+            if attributed or given:
+                if any(
+                    tokens[k].key in self.org_heads
+                    or tokens[k].key in self.place_heads
+                    or tokens[k].key in self.treaty_heads
+                    for k in range(i, last + 1)
+                ):
+                    continue
+                found.append(
+                    Candidate(
+                        token.start,
+                        tokens[last].end,
+                        PERSON,
+                        _join(tokens, i, last, text),
+                        P_ATTRIBUTED if attributed else P_GIVEN,
+                        "attributed" if attributed else "given-name",
+                        i,
+                        last,
+                    )
+                )
+        return found
+
+    def _headed_names(self, text: str, tokens: list[Token]) -> list[Candidate]:
+        """Capitalised runs ending in (or starting with) a head word that says what they are."""
+        found = []
+        i = 0
+        n = len(tokens)
+        while i < n:
+            if (
+                not tokens[i].capitalised
+                or tokens[i].is_number
+                or (tokens[i].key in self.not_entities and tokens[i].key not in self.org_heads)
+            ):
+                i += 1
+                continue
+            j = i
+            last_head: tuple[int, EntityType] | None = None
+            while j < n:
+                token = tokens[j]
+                if j > i and not _adjacent(tokens, j - 1, j):
+                    break
+                if token.capitalised:
+                    head = self._head_type(token)
+                    if head is not None:
+                        last_head = (j, head)
+                    j += 1
+                    continue
+                if (
+                    token.key in self.connectors
+                    and j + 1 < n
+                    and tokens[j + 1].capitalised
+                    and _adjacent(tokens, j, j + 1)
+                ):
+                    j += 1
+                    continue
+                if token.key in ("treaty", "accord", "agreement") and j > i and tokens[j - 1].upper:
+                    last_head = (j, TREATY)  # "INF treaty", "CFE accord"
+                    j += 1
+                break
+            if last_head is not None:
+                head_index, etype = last_head
+                first = i
+                if tokens[first].key in ("the", "a", "an"):
+                    first += 1
+                # Leading demonyms and nationality words are not part of an organisation's
+                # name in our conventions ("Russian Defence Ministry" → "Defence Ministry").
+                strip = first
+                while strip < head_index and tokens[strip].key in self.demonyms:
+                    strip += 1
+                if head_index - strip >= 1:  # but "Indian Railways" keeps its adjective
+                    first = strip
+                if head_index > first or (etype is TREATY and head_index >= first):
+                    if head_index > first:
+                        found.append(
+                            Candidate(
+                                tokens[first].start,
+                                tokens[head_index].end,
+                                etype,
+                                _join(tokens, first, head_index, text),
+                                P_PATTERN,
+                                "head-word",
+                                first,
+                                head_index,
+                            )
+                        )
+                elif etype is ORG and head_index + 2 < n and tokens[head_index + 1].key == "of":
+                    # "Ministry of Defence", "Department of State"
+                    k = head_index + 2
+                    while k < n and tokens[k].capitalised and _adjacent(tokens, k - 1, k):
+                        k += 1
+                    if k > head_index + 2:
+                        found.append(
+                            Candidate(
+                                tokens[head_index].start,
+                                tokens[k - 1].end,
+                                ORG,
+                                _join(tokens, head_index, k - 1, text),
+                                P_PATTERN,
+                                "head-of",
+                                head_index,
+                                k - 1,
+                            )
+                        )
+            i = max(j, i + 1)
+        return found
+
+    def _head_type(self, token: Token) -> EntityType | None:
+        key = token.key
+        if key in self.treaty_heads:
+            return TREATY
+        if key in self.org_heads:
+            return ORG
+        if key in self.place_heads:
+            return PLACE
+        return None
+
+    def _designators(self, tokens: list[Token]) -> list[Candidate]:
+        """'9M729 cruise missile', 'Hwasong-19 ICBM', 'the Oreshnik missile'."""
+        found = []
+        for i, token in enumerate(tokens):
+            if not token.capitalised or token.key in self.demonyms:
+                continue
+            window = [t.key for t in tokens[i + 1 : i + 4]]
+            if not any(w in self.weapon_nouns for w in window):
+                continue
+            if _DESIGNATOR.match(token.text) or (
+                i + 1 < len(tokens)
+                and tokens[i + 1].key in self.weapon_nouns
+                and self._is_name_token(token)
+                and not token.upper
+                and (i == 0 or not tokens[i - 1].capitalised)
+            ):
+                if token.is_number:
+                    continue
+                found.append(
+                    Candidate(
+                        token.start, token.end, WEAPON, token.text, P_PATTERN, "designator", i, i
+                    )
+                )
+        return found
+
+    def _definitions(
+        self,
+        text: str,
+        tokens: list[Token],
+        found: list[Candidate],
+        defined: dict[str, tuple[EntityType, str]],
+    ) -> list[Candidate]:
+        """'the Conventional Forces in Europe (CFE) Treaty': CFE names that treaty from now on."""
+        new = []
+        for match in _ACRONYM_IN_PARENS.finditer(text):
+            acronym = match.group(1)
+            before = [c for c in found if c.end == match.start() or c.end + 1 == match.start()]
+            after_text = text[match.end() : match.end() + 12].lower()
+            if before:
+                best = max(before, key=lambda c: c.end - c.start)
+                etype, canonical = best.type, best.canonical
+                if after_text.startswith((" treaty", " accord")) and etype is not TREATY:
+                    etype, canonical = TREATY, f"{acronym} Treaty"
+            elif after_text.startswith((" treaty", " accord")):
+                etype, canonical = TREATY, f"{acronym} Treaty"
+            else:
+                continue
+            start = match.start(1)
+            index = next((k for k, t in enumerate(tokens) if t.start == start), -1)
+            defined.setdefault(acronym, (etype, canonical))
+            new.append(
+                Candidate(
+                    start,
+                    start + len(acronym),
+                    etype,
+                    canonical,
+                    P_DEFINED,
+                    "definition",
+                    index,
+                    index,
+                )
+            )
+        return new
+
+    # -- resolution --------------------------------------------------------------------------
+
+    def _article_people(
+        self, per_field: dict[str, tuple[str, list[Token], list[Candidate]]]
+    ) -> dict[str, str]:
+        """Surname (and partial name) → the fullest name of that person in this article."""
+        full: dict[str, set[str]] = defaultdict(set)
+        for _, _, candidates in per_field.values():
+            for cand in candidates:
+                if cand.type is PERSON and " " in cand.canonical:
+                    name = cand.canonical
+                    words = name.split()
+                    for k in range(1, len(words)):
+                        tail = " ".join(words[k:])
+                        if tail[0].isupper() or len(words) - k > 1:
+                            full[token_key(tail)].add(name)
+        people: dict[str, str] = {}
+        for key, names in full.items():
+            longest = max(names, key=len)
+            if all(longest.endswith(n) or n in longest for n in names):
+                people[key] = longest
+            else:
+                # Two people share this surname here: "Thompson" alone is a person, but which
+                # one is not guessed.
+                people[key] = next(iter(names)).split()[-1] if " " not in key else key
+        return people
+
+    def _coreference(
+        self,
+        tokens: list[Token],
+        candidates: list[Candidate],
+        people: dict[str, str],
+        defined: dict[str, tuple[EntityType, str]],
+    ) -> list[Candidate]:
+        if not people:
+            return []
+        first_words = {key.split(" ", 1)[0] for key in people}
+        found = []
+        for i, token in enumerate(tokens):
+            if token.key not in first_words:
+                continue
+            for span in (4, 3, 2, 1):
+                last = i + span - 1
+                if last >= len(tokens) or not _adjacent(tokens, i, last):
+                    continue
+                key = token_key(" ".join(t.text for t in tokens[i : last + 1]))
+                if key in people and (
+                    span > 1 or self._is_name_token(token) or token.text in self.surname_of
+                ):
+                    found.append(
+                        Candidate(
+                            token.start,
+                            tokens[last].end,
+                            PERSON,
+                            people[key],
+                            P_COREF,
+                            "same-article",
+                            i,
+                            last,
+                        )
+                    )
+                    break
+        return found
+
+
+def _phrase_index(phrases: Iterable[str]) -> dict[str, list[tuple[str, ...]]]:
+    index: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+    for phrase in phrases:
+        keys = tuple(t.key for t in tokenize(phrase))
+        if keys:
+            index[keys[0]].append(keys)
+    for entries in index.values():
+        entries.sort(key=lambda k: -len(k))
+    return index
+
+
+def _token_matches(token: Token, key: str, text: str, case_sensitive: bool) -> bool:
+    if token.key != key:
+        return False
+    if case_sensitive:
+        return token.text == text
+    # A capitalised name matches only capitalised text ("Patriot" the system, not "patriot").
+    return not text[:1].isupper() or token.capitalised
+
+
+def _adjacent(tokens: Sequence[Token], first: int, last: int) -> bool:
+    """True when tokens first..last are separated by single spaces only (no punctuation)."""
+    for k in range(first, last):
+        if tokens[k + 1].start - tokens[k].end != 1:
+            return False
+    return True
+
+
+def _treaty_canonical(name: str, defined: dict[str, tuple[EntityType, str]]) -> str:
+    """'CFE treaty' → the treaty the article defined as CFE, else 'CFE Treaty'."""
+    words = name.split()
+    if len(words) == 2 and words[0].isupper():
+        known = defined.get(words[0])
+        if known is not None and known[0] is TREATY:
+            return known[1]
+        return f"{words[0]} {words[1].capitalize()}"
+    return " ".join(
+        w.capitalize() if w.islower() and w in {"treaty", "accord"} else w for w in words
+    )
+
+
+def _title_gap(text: str, tokens: Sequence[Token], j: int) -> bool:
+    """A name follows its title directly: one space, or "Gen. " after an abbreviation."""
+    gap = text[tokens[j - 1].end : tokens[j].start]
+    return gap == " " or gap == ". "
+
+
+def _join(tokens: Sequence[Token], first: int, last: int, text: str) -> str:
+    return text[tokens[first].start : tokens[last].end]
+
+
+def _is_month(token: Token) -> bool:
+    return token.key in defaults.MONTHS
+
+
+def _surname_key(name: str) -> str:
+    return token_key(name)
+
+
+def _sentence_of(spans: list[tuple[int, int]], offset: int) -> tuple[int, int]:
+    for start, end in spans:
+        if start <= offset < end:
+            return start, end
+    return (0, 0)
+
+
+def _choose(candidates: list[Candidate]) -> list[Candidate]:
+    """Longest first, then strongest evidence; no two chosen mentions overlap."""
+    ordered = sorted(candidates, key=lambda c: (-(c.end - c.start), c.priority, c.start))
+    taken: list[Candidate] = []
+    occupied: list[tuple[int, int]] = []
+    for cand in ordered:
+        if cand.end <= cand.start:
+            continue
+        if any(cand.start < end and start < cand.end for start, end in occupied):
+            continue
+        taken.append(cand)
+        occupied.append((cand.start, cand.end))
+    return sorted(taken, key=lambda c: c.start)
+
+
+def with_field(mention: Mention, field: str) -> Mention:
+    return replace(mention, field=field)

@@ -1,0 +1,50 @@
+"""Re-run extraction over stored articles (after gazetteers, corrections or code change).
+
+Committed per batch, so a cancelled run leaves every article either re-extracted or as it was.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from briefing.domain import ParsedArticle
+from briefing.extract import EXTRACTOR_VERSION, make_extractor
+from briefing.store import Store
+
+BATCH_SIZE = 500
+
+
+@dataclass(frozen=True, slots=True)
+class ReextractProgress:
+    done: int
+    total: int
+
+
+def run_reextract(
+    store: Store,
+    article_ids: Sequence[int] | None = None,
+    *,
+    progress: Callable[[ReextractProgress], None] | None = None,
+    is_cancelled: Callable[[], bool] | None = None,
+    batch_size: int = BATCH_SIZE,
+) -> int:
+    """Re-extract ``article_ids`` (default: every article); returns how many were done."""
+    ids = list(article_ids) if article_ids is not None else store.all_article_ids()
+    extractor = make_extractor(tuple(store.user_names()))
+    done = 0
+    for start in range(0, len(ids), batch_size):
+        if is_cancelled is not None and is_cancelled():
+            break
+        batch = []
+        for article_id in ids[start : start + batch_size]:
+            article = store.get_article(article_id)
+            if article is None:
+                continue  # deleted meanwhile
+            parsed = ParsedArticle(title=article.title, body=article.body, deck=article.deck)
+            batch.append((article_id, extractor.extract(parsed)))
+        store.replace_mentions(batch, EXTRACTOR_VERSION, extractor.attributes)
+        done += len(batch)
+        if progress is not None:
+            progress(ReextractProgress(done=done, total=len(ids)))
+    return done
