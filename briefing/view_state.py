@@ -1,10 +1,10 @@
 """What the main window currently shows, as one small Qt-free object.
 
 The search box, the article list, the reader, the entity sidebar and the filter chips (and
-later the charts) do not talk to each other: each one writes what the person did into :class:`ViewState` and listens for the
-kinds of change it cares about. A change is announced only when a value really changes, so a
-view that writes back the value it was just told about does not start a loop, and the reader
-does not re-render when only the sort order changed.
+later the charts) do not talk to each other: each one writes what the person did into
+:class:`ViewState` and listens for the kinds of change it cares about. A change is announced
+only when a value really changes, so a view that writes back the value it was just told about
+does not start a loop, and the reader does not re-render when only the sort order changed.
 
 Kept free of Qt on purpose (the import-linter contract in pyproject.toml enforces it) so the
 rules about what resets what are tested without a GUI.

@@ -8,7 +8,7 @@ from briefing.domain import EntityType, Mention, ParsedArticle
 from briefing.extract.extractor import Extractor
 from briefing.extract.gazetteer import Gazetteer
 
-P, O, L, W, T = (
+P, ORG, L, W, T = (
     EntityType.PERSON,
     EntityType.ORG,
     EntityType.PLACE,
@@ -26,7 +26,7 @@ def extractor() -> Extractor:
     g.add_name(L, "Russia")
     g.add_name(L, "Ukraine")
     g.add_name(L, "Moscow")
-    g.add_name(O, "NATO")
+    g.add_name(ORG, "NATO")
     g.add_name(P, "Vladimir Putin", ["Putin"])
     g.add_name(T, "INF Treaty", ["INF", "Intermediate Nuclear Forces"])
     g.demonyms.update({"Russian", "American", "Soviet"})
@@ -68,7 +68,7 @@ def test_role_nouns_and_attribution(extractor: Extractor) -> None:
     assert ("Kapinjal Kishore Sharma", P, "Kapinjal Kishore Sharma") in got
     assert ("Sharma", P, "Kapinjal Kishore Sharma") in got
     assert ("Amara Okonkwo", P, "Amara Okonkwo") in got
-    assert ("Indian Railways", O, "Indian Railways") in got
+    assert ("Indian Railways", ORG, "Indian Railways") in got
 
 
 def test_one_person_many_names_within_an_article(extractor: Extractor) -> None:
@@ -145,7 +145,7 @@ def test_patterns_for_unknown_names(extractor: Extractor) -> None:
         "Mediterranean Sea. Washington says the 9M729 cruise missile violates the accord. "
         "Both sides cited the Open Skies Treaty.",
     )
-    assert ("General Border Committee", O, "General Border Committee") in got
+    assert ("General Border Committee", ORG, "General Border Committee") in got
     assert ("Mediterranean Sea", L, "Mediterranean Sea") in got
     assert ("9M729", W, "9M729") in got
     assert ("Open Skies Treaty", T, "Open Skies Treaty") in got

@@ -1,10 +1,11 @@
 """``briefing export-json``: a documented, stable dump of the whole store.
 
 Format (``"format": "briefing-export"``, ``"version": 1``; see README, "JSON export"): one
-object with ``exported_at``, ``schema``, ``import_runs`` and ``articles``; each article carries
-its ``entities`` (canonical name after corrections, type, and surface forms with offsets). Keys are only ever
-added in later versions, never renamed or removed, so scripts written against version 1 keep
-working. The file is written as a stream, so a 100k-article store needs little memory.
+object with ``exported_at``, ``schema``, ``import_runs`` and ``articles``; each article
+carries its ``entities`` (canonical name after corrections, type, surface forms with
+offsets). Keys are only ever added in later versions, never renamed or removed, so scripts
+written against version 1 keep working. The file is written as a stream, so a 100k-article
+store needs little memory.
 """
 
 from __future__ import annotations

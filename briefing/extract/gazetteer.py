@@ -105,7 +105,12 @@ def _add_entry(gazetteer: Gazetteer, etype: EntityType, entry: dict[str, Any]) -
     name = str(entry.get("name", "")).strip()
     if not name:
         return
-    never = {str(a) for a in entry.get("never_alone", [])}
+    # never_alone: plain strings or {"alias": ..., "reason": ...}; never matched on their own
+    # (that can include the entry's display name, e.g. "Fattah": only "Fattah-1" matches).
+    never = {
+        str(a.get("alias", "")) if isinstance(a, dict) else str(a)
+        for a in entry.get("never_alone", [])
+    }
     exact = {str(a) for a in entry.get("case_sensitive_aliases", [])}
     exact |= {str(a) for a in entry.get("acronyms", [])}
     names = [name, *(str(a) for a in entry.get("aliases", [])), *entry.get("acronyms", [])]

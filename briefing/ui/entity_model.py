@@ -135,16 +135,6 @@ class EntityTreeModel(QAbstractItemModel):
         self._caps[etype] = self._caps.get(etype, self.CAP) + self.CAP
         self._rebuild()
 
-    def rename_local(self, entity_id: int, name: str) -> None:
-        """Show a new name at once (the next refresh brings the store's version)."""
-        for row in self._counts:
-            if row.id == entity_id:
-                self._counts[self._counts.index(row)] = EntityCount(
-                    row.id, name, row.type, row.articles
-                )
-                break
-        self._rebuild()
-
     # -- asking the model --------------------------------------------------------------------
 
     def is_empty(self) -> bool:

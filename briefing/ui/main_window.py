@@ -1,9 +1,11 @@
-"""The main window: search + article list | reader, the File menu, the status bar.
+"""The main window: entity sidebar | search, filter chips + article list | reader; menus.
 
-The window owns the open :class:`Store` (it closes a store it switches away from) and the
-:class:`ViewState`; the list, the search box and the reader each listen to the state and
-refresh only what concerns them. Later panels (entity sidebar, charts) arrive as docks, so the
-central layout stays one splitter.
+The window owns the open :class:`Store` (it closes a store it switches away from), the
+:class:`ViewState` and the one undo stack for the analyst's entity corrections. The list, the
+search box, the chips, the sidebar and the reader each listen to the state and refresh only
+what concerns them; after a correction the :class:`EntityEditor` says which entities changed
+and the window tells the views that show them. Side panels (the entity sidebar, later the
+charts) are docks, so the central layout stays one splitter.
 """
 
 from __future__ import annotations
@@ -12,8 +14,8 @@ import logging
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QDir, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QByteArray, QDir, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -28,18 +30,26 @@ from PySide6.QtWidgets import (
 )
 
 from briefing import __version__, paths
-from briefing.domain import ImportReport, StoreError
+from briefing.domain import EntityType, ImportReport, StoreError
 from briefing.ingest.pipeline import ImportProgress
 from briefing.store import Store
 from briefing.ui import settings
 from briefing.ui.article_list_model import ArticleListModel
 from briefing.ui.article_list_view import ArticleListView
 from briefing.ui.empty_state import EmptyState
+from briefing.ui.entity_dialogs import (
+    HiddenEntitiesDialog,
+    ReextractProgressDialog,
+    UserGazetteerDialog,
+)
+from briefing.ui.entity_editing import EntityEditor
+from briefing.ui.entity_sidebar import EntitySidebar
+from briefing.ui.filter_chips import FilterChips
 from briefing.ui.import_dialog import ImportProgressDialog, ImportSummaryDialog, plural
-from briefing.ui.reader_view import ReaderView
+from briefing.ui.reader_view import ReaderPanel, ReaderView
 from briefing.ui.search_box import SearchBox
 from briefing.ui.theme import app_icon
-from briefing.ui.workers import SAMPLE_SOURCE, ImportJob, sample_files
+from briefing.ui.workers import SAMPLE_SOURCE, ImportJob, Job, ReextractJob, sample_files
 from briefing.view_state import ViewChange, ViewState
 
 log = logging.getLogger(__name__)
@@ -58,6 +68,15 @@ class MainWindow(QMainWindow):
     importFailed = Signal(str)
     # Another store was opened: its display name.
     storeChanged = Signal(str)
+    # A re-extraction ended and the views were refreshed: how many articles it re-extracted.
+    reextractFinished = Signal(int)
+    # A re-extraction could not run or stopped on an error: the message shown.
+    reextractFailed = Signal(str)
+    # A correction (or its undo/redo) was applied and the views refreshed: the entity ids.
+    entitiesChanged = Signal(object)
+
+    # A re-extraction of a few articles (after adding a name) shows its dialog only if slow.
+    QUIET_DIALOG_DELAY_MS = 600
 
     LIST_PAGE, EMPTY_PAGE = 0, 1
 
@@ -68,19 +87,29 @@ class MainWindow(QMainWindow):
         self._store = store
         self.state = state if state is not None else ViewState()
         self._store_count = store.count_articles()
-        self._job: ImportJob | None = None
+        self._job: Job | None = None
         self._closing = False
-        self._progress_dialog: ImportProgressDialog | None = None
+        self._progress_dialog: ImportProgressDialog | ReextractProgressDialog | None = None
+        self._sidebar_hidden_while_empty = False
         self.summary_dialog: ImportSummaryDialog | None = None
+        self.hidden_dialog: HiddenEntitiesDialog | None = None
+        self.gazetteer_dialog: UserGazetteerDialog | None = None
 
         self.setWindowIcon(app_icon())
         self.setObjectName("mainWindow")
 
+        # -- corrections: one undo stack for the window --------------------------------------
+        self.undo_stack = QUndoStack(self)
+        self.undo_stack.setObjectName("undoStack")
+        self.editor = EntityEditor(store, self.state, self.undo_stack, self)
+
         # -- the central panels ------------------------------------------------------------
         self.model = ArticleListModel(store, self.state, self)
         self.search_box = SearchBox(self.state, self)
+        self.chips = FilterChips(store, self.state, self)
         self.list_view = ArticleListView(self.model, self.state, self)
         self.reader = ReaderView(store, self.state, self)
+        self.reader_panel = ReaderPanel(self.reader, self)
         self.empty_state = EmptyState(self)
 
         left = QWidget(self)
@@ -89,18 +118,23 @@ class MainWindow(QMainWindow):
         left_layout.setContentsMargins(8, 8, 0, 0)
         left_layout.setSpacing(6)
         left_layout.addWidget(self.search_box)
+        left_layout.addWidget(self.chips)
         left_layout.addWidget(self.list_view, 1)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.setAccessibleName("Article list and reader")
         self.splitter.addWidget(left)
-        self.splitter.addWidget(self.reader)
+        self.splitter.addWidget(self.reader_panel)
         self.splitter.setChildrenCollapsible(False)
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 3)
         left.setMinimumWidth(280)
-        self.reader.setMinimumWidth(320)
+        self.reader_panel.setMinimumWidth(320)
+
+        # -- the entity sidebar (a dock on the left) -----------------------------------------
+        self.sidebar = EntitySidebar(store, self.state, self.editor, self)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.sidebar)
 
         self.stack = QStackedWidget(self)
         self.stack.setObjectName("centralStack")
@@ -136,6 +170,12 @@ class MainWindow(QMainWindow):
         self.model.queryFailed.connect(self.search_box.show_error)
         self.empty_state.loadSamplesRequested.connect(self.load_sample_set)
         self.empty_state.importRequested.connect(self._on_import_files_triggered)
+        self.reader.entityClicked.connect(self.sidebar.reveal_entity)
+        self.reader.addNameRequested.connect(self._on_add_name_requested)
+        self.editor.entitiesChanged.connect(self._on_entities_changed)
+        self.editor.failed.connect(self._on_correction_failed)
+        self.editor.reextractRequested.connect(self._on_reextract_requested)
+        self.undo_stack.indexChanged.connect(self._update_undo_actions)
         self._unsubscribe = self.state.subscribe(
             self._on_import_run_filter_changed, [ViewChange.IMPORT_RUN]
         )
@@ -159,6 +199,7 @@ class MainWindow(QMainWindow):
 
     @property
     def import_running(self) -> bool:
+        """An import or a re-extraction runs (one background job at a time)."""
         return self._job is not None
 
     def import_files(self, files: Sequence[Path], *, source: str | None = None) -> ImportJob | None:
@@ -171,11 +212,42 @@ class MainWindow(QMainWindow):
         job.progress.connect(self._on_import_progress)
         job.finished.connect(self._on_import_finished)
         job.failed.connect(self._on_import_failed)
-        job.done.connect(self._on_import_done)
+        job.done.connect(self._on_job_done)
         self._job = job
         self._progress_dialog = dialog
         self._set_busy(True)
         dialog.open()
+        job.start()
+        return job
+
+    def reextract(
+        self, article_ids: Sequence[int] | None = None, *, quiet: bool = False
+    ) -> ReextractJob | None:
+        """Re-extract entities (all articles, or these) in the background; corrections stay.
+
+        ``quiet`` (a few articles, after adding a name): the progress dialog appears only if
+        it takes a while. None if another job runs or there is nothing to do.
+        """
+        if self._job is not None or (article_ids is not None and not article_ids):
+            return None
+        total = None if article_ids is None else len(article_ids)
+        job = ReextractJob(self._store, article_ids, parent=self)
+        dialog = ReextractProgressDialog(total, self)
+        dialog.cancelRequested.connect(job.cancel)
+        job.progress.connect(self._on_reextract_progress)
+        job.finished.connect(self._on_reextract_finished)
+        job.failed.connect(self._on_reextract_failed)
+        job.done.connect(self._on_job_done)
+        self._job = job
+        self._progress_dialog = dialog
+        self._set_busy(True)
+        if quiet:
+            self.statusBar().showMessage(
+                f"Finding entities again in {plural(total or 0, 'article')}…"
+            )
+            QTimer.singleShot(self.QUIET_DIALOG_DELAY_MS, self._open_progress_if_running)
+        else:
+            dialog.open()
         job.start()
         return job
 
@@ -204,10 +276,17 @@ class MainWindow(QMainWindow):
         self.state.selected_article_id = None
         self._store = store
         self._store_count = store.count_articles()
+        # The views move to the new store before the filters reset, so none of them asks the
+        # old store about the new store's ids; the undo stack belonged to the old store.
+        self.editor.set_store(store)
+        self.sidebar.set_store(store)
+        self.chips.set_store(store)
         self.state.reset()
         self.model.set_store(store)
         self.reader.set_store(store)
+        self.sidebar.shutdown()  # no count may still be reading the store we close
         old.close()
+        self.sidebar.refresh()
         settings.remember_store(store.path)
         self._update_store_labels()
         self._update_count_label()
@@ -239,9 +318,50 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.quit_action)
 
         edit_menu = self.menuBar().addMenu("&Edit")
+        self.undo_action = self._action("&Undo", self.undo_stack.undo)
+        self.undo_action.setObjectName("undoAction")
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = self._action("&Redo", self.undo_stack.redo)
+        self.redo_action.setObjectName("redoAction")
+        redo_keys = [QKeySequence("Ctrl+Shift+Z")]
+        redo_keys += [
+            key
+            for key in QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)
+            if key not in redo_keys
+        ]
+        self.redo_action.setShortcuts(redo_keys)
         self.find_action = self._action("&Find…", self.search_box.focus_search)
         self.find_action.setShortcut(QKeySequence("Ctrl+F"))
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
+        edit_menu.addSeparator()
         edit_menu.addAction(self.find_action)
+
+        view_menu = self.menuBar().addMenu("&View")
+        self.sidebar_action = self.sidebar.toggleViewAction()
+        self.sidebar_action.setText("&Entity Sidebar")
+        self.sidebar_action.setObjectName("toggleEntitySidebar")
+        self.sidebar_action.setShortcut(QKeySequence("Ctrl+Shift+E"))
+        self.addAction(self.sidebar_action)
+        view_menu.addAction(self.sidebar_action)
+        self.clear_filters_action = self._action("&Clear All Filters", self.state.clear_filters)
+        self.clear_filters_action.setShortcut(QKeySequence("Ctrl+Shift+Backspace"))
+        view_menu.addAction(self.clear_filters_action)
+
+        tools_menu = self.menuBar().addMenu("&Tools")
+        self.reextract_action = self._action("&Re-extract Entities", self._on_reextract_triggered)
+        self.reextract_action.setObjectName("reextractAction")
+        self.gazetteer_action = self._action("&User Gazetteer…", self.open_user_gazetteer)
+        self.gazetteer_action.setObjectName("userGazetteerAction")
+        self.hidden_action = self._action("&Hidden Entities…", self.open_hidden_entities)
+        self.hidden_action.setObjectName("hiddenEntitiesAction")
+        tools_menu.addAction(self.reextract_action)
+        tools_menu.addAction(self.gazetteer_action)
+        tools_menu.addAction(self.hidden_action)
+        self.sidebar.add_header_actions(
+            [self.hidden_action, self.gazetteer_action, self.reextract_action]
+        )
+        self._update_undo_actions()
 
         help_menu = self.menuBar().addMenu("&Help")
         self.about_action = self._action("&About Briefing", self._on_about_triggered)
@@ -343,7 +463,7 @@ class MainWindow(QMainWindow):
         QMessageBox.warning(self, "Import failed", message)
         self.importFailed.emit(message)
 
-    def _on_import_done(self) -> None:
+    def _on_job_done(self) -> None:
         job, self._job = self._job, None
         if job is not None:
             job.deleteLater()
@@ -361,6 +481,124 @@ class MainWindow(QMainWindow):
         self._update_page()
         self._update_count_label()
         self._select_first_if_none()
+        # New articles bring new entities (extraction runs during the import).
+        self.sidebar.refresh()
+        self.reader.refresh_entities()
+
+    # -- re-extraction ------------------------------------------------------------------------
+
+    def _on_reextract_triggered(self) -> None:
+        self.reextract()
+
+    def _on_reextract_requested(self, article_ids: list[int]) -> None:
+        if not article_ids:
+            self.statusBar().showMessage("No article contains that name yet.", 5_000)
+            return
+        if self.reextract(article_ids, quiet=True) is None:
+            self.statusBar().showMessage(
+                "Re-extraction is busy; the name applies after Tools › Re-extract Entities.",
+                8_000,
+            )
+
+    def _open_progress_if_running(self) -> None:
+        if self._job is not None and isinstance(self._progress_dialog, ReextractProgressDialog):
+            self._progress_dialog.open()
+
+    def _on_reextract_progress(self, progress: object) -> None:
+        done, total = getattr(progress, "done", 0), getattr(progress, "total", 0)
+        if isinstance(self._progress_dialog, ReextractProgressDialog):
+            self._progress_dialog.update_progress(int(done), int(total))
+
+    def _on_reextract_finished(self, count: object) -> None:
+        self._close_progress_dialog()
+        if self._closing:
+            return
+        articles = int(count) if isinstance(count, int) else 0
+        self._after_entities_rewritten()
+        self.statusBar().showMessage(
+            f"Entities found again in {plural(articles, 'article')}.", 8_000
+        )
+        self.reextractFinished.emit(articles)
+
+    def _on_reextract_failed(self, message: str) -> None:
+        self._close_progress_dialog()
+        if self._closing:
+            log.warning("re-extraction failed while closing: %s", message)
+            return
+        # Batches written before the error are complete: show them.
+        self._after_entities_rewritten()
+        QMessageBox.warning(self, "Re-extraction failed", message)
+        self.reextractFailed.emit(message)
+
+    def _after_entities_rewritten(self) -> None:
+        if self.state.entities or self.state.excluded_entities:
+            self.model.refresh()
+            self._update_count_label()
+        self.sidebar.refresh()
+        self.chips.refresh()
+        self.reader.refresh_entities()
+
+    # -- corrections ----------------------------------------------------------------------------
+
+    def _on_add_name_requested(self, etype: EntityType, name: str) -> None:
+        self.editor.add_name(etype, name)
+
+    def _on_entities_changed(self, entity_ids: frozenset[int]) -> None:
+        """A correction or its undo: refresh what shows these entities."""
+        involved = {*self.state.entities, *self.state.excluded_entities}
+        if involved & set(entity_ids):
+            self.model.refresh()
+            self._update_count_label()
+        self.sidebar.refresh()
+        self.chips.refresh()
+        self.reader.refresh_entities()
+        if self.hidden_dialog is not None:
+            self.hidden_dialog.reload()
+        self.entitiesChanged.emit(entity_ids)
+
+    def _on_correction_failed(self, message: str) -> None:
+        QMessageBox.warning(self, "Cannot make that correction", message)
+
+    def _update_undo_actions(self) -> None:
+        busy = self._job is not None
+        for action, text, can, verb in (
+            (self.undo_action, self.undo_stack.undoText(), self.undo_stack.canUndo(), "Undo"),
+            (self.redo_action, self.undo_stack.redoText(), self.undo_stack.canRedo(), "Redo"),
+        ):
+            label = f"&{verb} {text}" if text else f"&{verb}"
+            # "&" in an entity name is not a mnemonic.
+            action.setText(label[:1] + label[1:].replace("&", "&&"))
+            action.setEnabled(can and not busy)
+
+    # -- entity dialogs -------------------------------------------------------------------------
+
+    def open_hidden_entities(self) -> HiddenEntitiesDialog:
+        """Tools › Hidden Entities…: the stop list, with Unhide."""
+        if self.hidden_dialog is not None:
+            self.hidden_dialog.reload()
+            self.hidden_dialog.raise_()
+            return self.hidden_dialog
+        dialog = HiddenEntitiesDialog(lambda: self._store.hidden_entities(), self)
+        dialog.unhideRequested.connect(lambda ids: self.editor.set_hidden(ids, False))
+        dialog.finished.connect(self._on_hidden_dialog_finished)
+        self.hidden_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _on_hidden_dialog_finished(self) -> None:
+        dialog, self.hidden_dialog = self.hidden_dialog, None
+        if dialog is not None:
+            dialog.deleteLater()
+
+    def open_user_gazetteer(self) -> UserGazetteerDialog:
+        """Tools › User Gazetteer…: where the file is and the names added from the reader."""
+        if self.gazetteer_dialog is not None:
+            self.gazetteer_dialog.deleteLater()
+        dialog = UserGazetteerDialog(user_gazetteer_path(), self._store.user_names(), self)
+        dialog.finished.connect(dialog.deleteLater)
+        self.gazetteer_dialog = dialog
+        dialog.open()
+        return dialog
 
     def _on_show_run_requested(self, run_id: int) -> None:
         self.state.import_run_id = run_id
@@ -371,9 +609,14 @@ class MainWindow(QMainWindow):
             self.open_store_action,
             self.import_action,
             self.samples_action,
+            self.reextract_action,
         ):
             action.setEnabled(not busy)
         self.empty_state.set_busy(busy)
+        # Corrections wait while a job writes entities (it could undo them under our feet).
+        self.editor.set_busy(busy)
+        self.reader.adding_names_enabled = not busy
+        self._update_undo_actions()
 
     # -- state and labels ---------------------------------------------------------------------
 
@@ -410,6 +653,14 @@ class MainWindow(QMainWindow):
         empty = self._store_count == 0
         self.stack.setCurrentIndex(self.EMPTY_PAGE if empty else self.LIST_PAGE)
         self.search_box.setEnabled(not empty)
+        # An empty store has no entities: the sidebar makes way for the empty-store offer,
+        # and comes back with the first articles (unless the person had closed it).
+        if empty and not self.sidebar.isHidden():
+            self._sidebar_hidden_while_empty = True
+            self.sidebar.hide()
+        elif not empty and self._sidebar_hidden_while_empty:
+            self._sidebar_hidden_while_empty = False
+            self.sidebar.show()
 
     def _select_first_if_none(self) -> None:
         if self.state.selected_article_id is None and self.model.rowCount() > 0:
@@ -423,7 +674,10 @@ class MainWindow(QMainWindow):
             self.resize(self._default_size())
         splitter = settings.byte_array(settings.SPLITTER)
         if splitter is None or not self.splitter.restoreState(splitter):
-            self.splitter.setSizes([520, 760])
+            self.splitter.setSizes([480, 620])
+        docks = settings.byte_array(settings.WINDOW_STATE)
+        if docks is None or not self.restoreState(docks):
+            self.resizeDocks([self.sidebar], [240], Qt.Orientation.Horizontal)
 
     def _default_size(self) -> QSize:
         # Roomy on a desktop monitor, but never larger than a small laptop screen.
@@ -436,6 +690,10 @@ class MainWindow(QMainWindow):
     def save_settings(self) -> None:
         settings.set_value(settings.GEOMETRY, self.saveGeometry())
         settings.set_value(settings.SPLITTER, QByteArray(self.splitter.saveState()))
+        if self._sidebar_hidden_while_empty:
+            # Remember the sidebar as the person left it, not as the empty store hid it.
+            self.sidebar.show()
+        settings.set_value(settings.WINDOW_STATE, QByteArray(self.saveState()))
         settings.remember_store(self._store.path)
 
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -448,5 +706,15 @@ class MainWindow(QMainWindow):
                 self._job.wait()
             finally:
                 QApplication.restoreOverrideCursor()
+        self.sidebar.shutdown()
         self.save_settings()
         super().closeEvent(event)
+
+
+def user_gazetteer_path() -> Path | None:
+    """Where the analyst's own names file lives (None if this build has no extraction)."""
+    try:
+        from briefing.extract.gazetteer import user_gazetteer_path as path_of
+    except ImportError:
+        return None
+    return path_of()

@@ -15,6 +15,7 @@ APPLICATION = "Briefing"
 
 GEOMETRY = "mainWindow/geometry"
 SPLITTER = "mainWindow/splitter"
+WINDOW_STATE = "mainWindow/state"  # docks (the entity sidebar): where, how wide, shown
 LAST_STORE = "store/last"
 IMPORT_FOLDER = "import/lastFolder"
 

@@ -3,11 +3,14 @@
     python -m briefing.ui.snapshot OUT_DIR [--db PATH] [--width 1280] [--height 800]
                                    [--only main-window ...]
 
-Writes main-window.png (a store holding the sample set, an article selected), search-error.png,
-empty-state.png, import-progress.png, import-summary.png, import-cancelled.png, about.png and
-store-error.png, or only those named with --only (the README's screenshot is
-``--only main-window``). Without --db the sample set is imported into a temporary store; with
---db that store is used as it is (the sample set is imported into it only when it is empty).
+Writes main-window.png (a store holding the sample set, an article selected), entity-filters.png
+(two entity filters as chips, the sidebar's counts within them, an article's highlights),
+search-error.png, empty-state.png, import-progress.png, import-summary.png,
+import-cancelled.png, merge-dialog.png, hidden-entities.png, user-gazetteer.png,
+reextract-progress.png, about.png and store-error.png, or only those named with --only (the
+README's screenshot is ``--only main-window``). Without --db the sample set is imported into a
+temporary store; with --db that store is used as it is (the sample set is imported into it
+only when it is empty; the hidden-entities picture hides three entities and unhides them).
 Settings go to a temporary folder, so the person's own window layout is neither used nor
 changed.
 """
@@ -18,6 +21,7 @@ import argparse
 import os
 import sys
 import tempfile
+import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -27,18 +31,45 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QSettings, QSize
 from PySide6.QtWidgets import QApplication, QWidget
 
-from briefing.domain import StoreError
+from briefing.domain import ArticleQuery, EntityType, StoreError
 from briefing.ingest.pipeline import ImportProgress, run_import
 from briefing.store import Store
 from briefing.ui.app import configure_application, store_error_box
+from briefing.ui.entity_dialogs import (
+    HiddenEntitiesDialog,
+    MergeDialog,
+    ReextractProgressDialog,
+    UserGazetteerDialog,
+)
 from briefing.ui.import_dialog import ImportProgressDialog, ImportSummaryDialog
-from briefing.ui.main_window import MainWindow
+from briefing.ui.main_window import MainWindow, user_gazetteer_path
 from briefing.ui.workers import SAMPLE_SOURCE, sample_files
 
 
 def _settle(app: QApplication) -> None:
     for _ in range(5):
         app.processEvents()
+
+
+def _wait_for_counts(window: MainWindow, app: QApplication) -> None:
+    """The sidebar counts in a worker thread: wait (a little) until they are shown."""
+    deadline = time.monotonic() + 10
+    while not window.sidebar.up_to_date and time.monotonic() < deadline:
+        app.processEvents()
+        time.sleep(0.01)
+    _settle(app)
+
+
+def _busiest_article(store: Store) -> tuple[int, list[int]]:
+    """The article with the most distinct entities, and those entities (most common first)."""
+    counts = {row.id: row.articles for row in store.entity_counts(ArticleQuery())}
+    best: tuple[int, list[int]] = (0, [])
+    for article_id in store.query_article_ids(ArticleQuery()):
+        entities = {m.entity_id for m in store.article_mentions(article_id)}
+        if len(entities) > len(best[1]):
+            ranked = sorted(entities, key=lambda e: -counts.get(e, 0))
+            best = (article_id, ranked)
+    return best
 
 
 def _save(widget: QWidget, path: Path, app: QApplication) -> Path:
@@ -102,8 +133,66 @@ class _Pictures:
         with self._sample_store() as store:
             window = self._window(store)
             window.list_view.select_row(_showcase_row(window))
+            _wait_for_counts(window, self.app)
             _save(window, path, self.app)
             window.close()
+
+    def entity_filters(self, path: Path) -> None:
+        with self._sample_store() as store:
+            window = self._window(store)
+            article_id, entities = _busiest_article(store)
+            for entity_id in entities[:2]:
+                window.state.select_entity(entity_id)
+            if article_id:
+                window.state.selected_article_id = article_id
+            _wait_for_counts(window, self.app)
+            if entities:
+                window.sidebar.reveal_entity(entities[0])
+            _wait_for_counts(window, self.app)
+            _save(window, path, self.app)
+            window.close()
+
+    def merge_dialog(self, path: Path) -> None:
+        with self._sample_store() as store:
+            candidates = store.entity_counts_all()
+            people = [e for e in candidates if e.type is EntityType.PERSON and " " in e.name]
+            # The typical case: a surname found on its own, to fold into the full name.
+            name = people[0].name.split()[-1] if people else "Scheffer"
+            dialog = MergeDialog(
+                f"Merge “{name}” into…",
+                f"Every mention of “{name}” will count as the entity you choose; its names "
+                "stay known, so re-extraction keeps the merge. Undo with Ctrl+Z.",
+                candidates,
+                suggest_for=name,
+            )
+            _save(dialog, path, self.app)
+
+    def hidden_entities(self, path: Path) -> None:
+        with self._sample_store() as store:
+            candidates = store.entity_counts_all()
+            hidden = [e.id for e in candidates[-3:]]
+            for entity_id in hidden:
+                store.set_entity_hidden(entity_id, True)
+            try:
+                dialog = HiddenEntitiesDialog(store.hidden_entities)
+                _save(dialog, path, self.app)
+            finally:
+                for entity_id in hidden:
+                    store.set_entity_hidden(entity_id, False)
+
+    def user_gazetteer(self, path: Path) -> None:
+        names = [
+            (EntityType.WEAPON, "Project Zephyr"),
+            (EntityType.PERSON, "Piet Andersen"),
+            (EntityType.ORG, "NordWire"),
+        ]
+        _save(UserGazetteerDialog(user_gazetteer_path(), names), path, self.app)
+
+    def reextract_progress(self, path: Path) -> None:
+        dialog = ReextractProgressDialog(None)
+        dialog.update_progress(18_500, 46_000)
+        _save(dialog, path, self.app)
+        dialog.finish()
 
     def search_error(self, path: Path) -> None:
         with self._sample_store() as store:
@@ -165,11 +254,16 @@ class _Pictures:
 
 PICTURES = (
     "main-window",
+    "entity-filters",
     "search-error",
     "empty-state",
     "import-progress",
     "import-summary",
     "import-cancelled",
+    "merge-dialog",
+    "hidden-entities",
+    "user-gazetteer",
+    "reextract-progress",
     "about",
     "store-error",
 )
