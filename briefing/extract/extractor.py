@@ -31,7 +31,7 @@ PERSON, ORG, PLACE, WEAPON, TREATY = (
 FIELDS = ("title", "deck", "body")
 
 # Lower number = stronger evidence, when two candidates cover the same span.
-P_DEFINED, P_GAZETTEER, P_TITLED, P_PATTERN, P_ATTRIBUTED, P_GIVEN, P_COREF = range(7)
+P_DEFINED, P_GAZETTEER, P_TITLED, P_PATTERN, P_ATTRIBUTED, P_GIVEN, P_COREF, P_CONTEXT = range(8)
 
 _ACRONYM_IN_PARENS = re.compile(r"\s?\(([A-Z][A-Za-z0-9&-]{1,9})\)")
 _DESIGNATOR = re.compile(r"^(?:[A-Z]{1,4}-?\d{1,4}[A-Z]{0,3}|\d[A-Z]\d{2,4}[A-Z]?)$")
@@ -154,7 +154,19 @@ class Extractor:
         found += self._headed_names(text, tokens)
         found += self._attributed_people(text, tokens)
         found += self._designators(tokens)
+        found += self._typed_by_context(text, tokens)
         found += self._definitions(text, tokens, found, defined)
+        if defined:
+            # Acronyms defined further up this field name the same entity from there on.
+            starts = {c.start for c in found}
+            for i, token in enumerate(tokens):
+                if token.text in defined and token.start not in starts:
+                    etype, canonical = defined[token.text]
+                    found.append(
+                        Candidate(
+                            token.start, token.end, etype, canonical, P_DEFINED, "definition", i, i
+                        )
+                    )
         return found
 
     def _gazetteer_matches(
@@ -267,13 +279,32 @@ class Extractor:
                 last = j
                 j += 1
                 continue
+            if token.key in self.particles:
+                # "van der Linden", "bin Hamad al-Khalifa": particles only inside a name.
+                k = j
+                while (
+                    k < len(tokens)
+                    and tokens[k].key in self.particles
+                    and (k == j or _adjacent(tokens, k - 1, k))
+                ):
+                    k += 1
+                if (
+                    k < len(tokens)
+                    and k > j
+                    and _adjacent(tokens, k - 1, k)
+                    and (self._is_name_token(tokens[k]))
+                ):
+                    j = k
+                    continue
+                break
             if (
-                token.key in self.particles
+                len(token.text) == 1
+                and token.text.isupper()
                 and j + 1 < len(tokens)
+                and tokens[j + 1].start - token.end == 2
                 and self._is_name_token(tokens[j + 1])
-                and _adjacent(tokens, j, j + 1)
             ):
-                j += 1
+                j += 1  # an initial: "M. Karthikeyan", "George H. W. Bush"
                 continue
             break
         return last
@@ -476,6 +507,113 @@ class Extractor:
             i = max(j, i + 1)
         return found
 
+    def _cap_run(self, tokens: list[Token], i: int, limit: int = 6) -> int:
+        """Last index of a run of capitalised words (with inner 'of', 'de', ...) from ``i``."""
+        last = i - 1
+        j = i
+        while j < len(tokens) and j - i < limit:
+            token = tokens[j]
+            if j > i and not _adjacent(tokens, j - 1, j):
+                break
+            if token.capitalised and not token.is_number and token.key not in self.not_entities:
+                last = j
+            elif not (token.key in self.particles or token.key in ("of", "and", "de")) or j == i:
+                break
+            j += 1
+        return last
+
+    def _typed_by_context(self, text: str, tokens: list[Token]) -> list[Candidate]:
+        """Names whose neighbours say what they are: 'Pieter van der Linden, a defence
+        economist', 'rocket maker Avibras', 'the town of Sattur', 'fighting near Krichev'."""
+        found = []
+        n = len(tokens)
+        for i, token in enumerate(tokens):
+            if not token.capitalised or token.is_number:
+                continue
+            if i > 0 and tokens[i - 1].capitalised and _adjacent(tokens, i - 1, i):
+                continue  # inside a run: handled from its start
+            last = self._cap_run(tokens, i)
+            if last < i or tokens[i].key in self.demonyms or _is_month(tokens[i]):
+                continue
+            name = _join(tokens, i, last, text)
+            # Apposition after the name: ", a defence economist at ..."
+            if (
+                last + 2 < n
+                and text[tokens[last].end : tokens[last + 1].start] == ", "
+                and tokens[last + 1].key in ("a", "an", "the")
+            ):
+                etype = self._noun_type(tokens[last + 2 : last + 7])
+                if etype is PERSON and last == i:
+                    etype = None  # one word + ", a ...": too weak for a person
+                if etype is not None:
+                    found.append(
+                        Candidate(
+                            tokens[i].start,
+                            tokens[last].end,
+                            etype,
+                            name,
+                            P_CONTEXT,
+                            "apposition",
+                            i,
+                            last,
+                        )
+                    )
+                    continue
+            before = tokens[i - 1].key if i > 0 else ""
+            before2 = tokens[i - 2].key if i > 1 else ""
+            if before in defaults.ORG_NOUNS and not tokens[i - 1].capitalised:
+                found.append(
+                    Candidate(
+                        tokens[i].start, tokens[last].end, ORG, name, P_CONTEXT, "org-noun", i, last
+                    )
+                )
+            elif before == "of" and before2 in defaults.PLACE_NOUNS:
+                found.append(
+                    Candidate(
+                        tokens[i].start,
+                        tokens[last].end,
+                        PLACE,
+                        name,
+                        P_CONTEXT,
+                        "place-noun",
+                        i,
+                        last,
+                    )
+                )
+            elif (
+                before in defaults.LOCATIVES
+                and not (tokens[i].text in self.given_names and last > i)
+                and not any(tokens[k].key in self.org_heads for k in range(i, last + 1))
+            ):
+                after = tokens[last + 1].key if last + 1 < n else ""
+                if after not in defaults.ORG_NOUNS and after not in self.speech_verbs:
+                    found.append(
+                        Candidate(
+                            tokens[i].start,
+                            tokens[last].end,
+                            PLACE,
+                            name,
+                            P_CONTEXT + 1,
+                            "locative",
+                            i,
+                            last,
+                        )
+                    )
+        return found
+
+    @staticmethod
+    def _noun_type(window: Sequence[Token]) -> EntityType | None:
+        for token in window:
+            if token.key in defaults.PERSON_NOUNS:
+                return PERSON
+            if token.key in defaults.ORG_NOUNS:
+                return ORG
+            if token.key in defaults.PLACE_NOUNS:
+                return PLACE
+            if token.key in ("who", "which", "that", "said"):
+                break
+        return None
+
     def _head_type(self, token: Token) -> EntityType | None:
         key = token.key
         if key in self.treaty_heads:
@@ -518,37 +656,81 @@ class Extractor:
         found: list[Candidate],
         defined: dict[str, tuple[EntityType, str]],
     ) -> list[Candidate]:
-        """'the Conventional Forces in Europe (CFE) Treaty': CFE names that treaty from now on."""
+        """'the Conventional Forces in Europe (CFE) Treaty': CFE names that treaty from now on.
+
+        The acronym must fit the initials of the name before it, so a dateline such as
+        'VIENNA (AFP)' defines nothing.
+        """
         new = []
         for match in _ACRONYM_IN_PARENS.finditer(text):
             acronym = match.group(1)
-            before = [c for c in found if c.end == match.start() or c.end + 1 == match.start()]
-            after_text = text[match.end() : match.end() + 12].lower()
-            if before:
-                best = max(before, key=lambda c: c.end - c.start)
+            letters = [ch for ch in acronym if ch.isalpha()]
+            if sum(ch.isupper() for ch in letters) < max(2, len(letters) - 1):
+                continue  # "(Reuters)", "(pictured)": not an acronym being defined
+            treaty_after = (
+                text[match.end() : match.end() + 8].lower().startswith((" treaty", " accord"))
+            )
+            tail = len(" treaty") if treaty_after else 0
+            before = [c for c in found if c.end in (match.start(), match.start() - 1)]
+            best = max(before, key=lambda c: c.end - c.start) if before else None
+            if best is not None and _initials_fit(acronym, text[best.start : best.end]):
                 etype, canonical = best.type, best.canonical
-                if after_text.startswith((" treaty", " accord")) and etype is not TREATY:
+                if treaty_after:
+                    if etype is not TREATY:
+                        etype, canonical = TREATY, f"{acronym} Treaty"
+                    # "... (CFE) Treaty" is one mention with the name before it.
+                    best.end = match.end() + tail
+                    best.type, best.canonical = etype, canonical
+                    defined.setdefault(acronym, (etype, canonical))
+                    continue
+                self._add_acronym(new, tokens, match.start(1), acronym, etype, canonical)
+                defined.setdefault(acronym, (etype, canonical))
+                continue
+            phrase_start = _phrase_with_initials(text, tokens, match.start(), acronym)
+            if phrase_start is None:
+                if treaty_after:
                     etype, canonical = TREATY, f"{acronym} Treaty"
-            elif after_text.startswith((" treaty", " accord")):
+                    self._add_acronym(new, tokens, match.start(1), acronym, etype, canonical)
+                    defined.setdefault(acronym, (etype, canonical))
+                continue
+            if treaty_after:
                 etype, canonical = TREATY, f"{acronym} Treaty"
             else:
-                continue
-            start = match.start(1)
-            index = next((k for k, t in enumerate(tokens) if t.start == start), -1)
-            defined.setdefault(acronym, (etype, canonical))
+                etype = ORG
+                canonical = text[phrase_start : match.start()].strip()
+            first = next(k for k, t in enumerate(tokens) if t.start >= phrase_start)
             new.append(
                 Candidate(
-                    start,
-                    start + len(acronym),
+                    phrase_start,
+                    match.end() + tail if treaty_after else match.start(),
                     etype,
                     canonical,
                     P_DEFINED,
                     "definition",
-                    index,
-                    index,
+                    first,
+                    first,
                 )
             )
+            if not treaty_after:
+                self._add_acronym(new, tokens, match.start(1), acronym, etype, canonical)
+            defined.setdefault(acronym, (etype, canonical))
         return new
+
+    @staticmethod
+    def _add_acronym(
+        new: list[Candidate],
+        tokens: list[Token],
+        start: int,
+        acronym: str,
+        etype: EntityType,
+        canonical: str,
+    ) -> None:
+        index = next((k for k, t in enumerate(tokens) if t.start == start), -1)
+        new.append(
+            Candidate(
+                start, start + len(acronym), etype, canonical, P_DEFINED, "definition", index, index
+            )
+        )
 
     # -- resolution --------------------------------------------------------------------------
 
@@ -654,6 +836,46 @@ def _treaty_canonical(name: str, defined: dict[str, tuple[EntityType, str]]) -> 
     return " ".join(
         w.capitalize() if w.islower() and w in {"treaty", "accord"} else w for w in words
     )
+
+
+def _initials_fit(acronym: str, phrase: str) -> bool:
+    """'CFE' fits 'Conventional Forces in Europe'; 'AFP' does not fit 'TBILISI'."""
+    initials = "".join(w[0] for w in phrase.replace("-", " ").split() if w[:1].isupper())
+    letters = "".join(ch for ch in acronym if ch.isalpha()).upper()
+    if not letters or not initials:
+        return False
+    # Letters in order among the capitals (acronyms drop and add letters freely).
+    it = iter(initials.upper())
+    return letters[0] == initials[0].upper() and sum(ch in it for ch in letters[1:]) >= min(
+        len(letters) - 1, 1
+    )
+
+
+_DEFINITION_GLUE = frozenset({"of", "for", "to", "and", "on", "in", "the", "&", "de", "against"})
+
+
+def _phrase_with_initials(
+    text: str, tokens: Sequence[Token], paren_start: int, acronym: str
+) -> int | None:
+    """Start of the capitalised phrase right before '(ACR)' whose initials make ACR."""
+    before = [t for t in tokens if t.end <= paren_start]
+    k = len(before) - 1
+    first = None
+    while k >= 0 and len(before) - k <= 10:
+        token = before[k]
+        if k < len(before) - 1 and before[k + 1].start - token.end > 1:
+            break
+        if token.capitalised and not token.is_number:
+            first = k
+        elif token.key not in _DEFINITION_GLUE:
+            break
+        k -= 1
+    if first is None:
+        return None
+    phrase = text[before[first].start : paren_start]
+    if _initials_fit(acronym, phrase) and len(phrase.split()) >= 2:
+        return before[first].start
+    return None
 
 
 def _title_gap(text: str, tokens: Sequence[Token], j: int) -> bool:

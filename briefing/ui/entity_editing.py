@@ -28,7 +28,7 @@ from briefing.view_state import ViewState
 
 if TYPE_CHECKING:
     # Plain records the store hands back for undo; only their types are needed here.
-    from briefing.store.entity_store import MergeUndo, SplitUndo
+    from briefing.store import MergeUndo, SplitUndo
 
 log = logging.getLogger(__name__)
 

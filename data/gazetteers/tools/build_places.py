@@ -82,6 +82,7 @@ SKIP_CITY_NAMES: dict[str, str] = {
     "Bimbo": "English slang (Bimbo, Central African Republic)",
     "Bole": "English noun; a Chinese district",
     "Bolton": "surname of US National Security Adviser John Bolton",
+    "Brits": "colloquial demonym for Britons (Brits, South Africa)",
     "Brusque": "English adjective (Brusque, Brazil)",
     "Bush": "surname of two US presidents (Bush, Egypt)",
     "Carson": "surname and given name (Carson, California)",
@@ -158,14 +159,84 @@ SKIP_CITY_NAMES: dict[str, str] = {
 # Surface forms that are also ordinary lower-case English words (checked against the
 # wamerican/wbritish word lists when this list was compiled): matched only with their capitals.
 CASE_SENSITIVE_WORDS: frozenset[str] = frozenset(
-    """
-    Anchorage Antarctic Archangel Arctic Astrakhan Bender Billings Bologna Boulder Buffalo Cairns
-    Canaries Canton Cayenne Chad Chile China Concord Cork Cypress Davenport Derby Erode Gent Guinea
-    Gulf Harrow Hue Japan Jersey Liege Limerick Madras Mesa Meshed Mesquite Midland Morocco Muscat
-    Natal Oxford Pacific Perm Phoenix Providence Pueblo Queens Ream Reunion Riverside Sari Savannah
-    Shanghai Slough Surrey Tamale Tangier Turkey Tyre Valley Wales Wellington West Atlantic Guernsey
-    Panama Turkey Niger Java Corsica Madeira Hamilton Kingston Victoria Salem Dover Columbia
-    """.split()
+    (
+        "Anchorage",
+        "Antarctic",
+        "Archangel",
+        "Arctic",
+        "Astrakhan",
+        "Atlantic",
+        "Bender",
+        "Billings",
+        "Bologna",
+        "Boulder",
+        "Buffalo",
+        "Cairns",
+        "Canaries",
+        "Canton",
+        "Cayenne",
+        "Chad",
+        "Chile",
+        "China",
+        "Columbia",
+        "Concord",
+        "Cork",
+        "Corsica",
+        "Cypress",
+        "Davenport",
+        "Derby",
+        "Dover",
+        "Erode",
+        "Gent",
+        "Guernsey",
+        "Guinea",
+        "Gulf",
+        "Hamilton",
+        "Harrow",
+        "Hue",
+        "Japan",
+        "Java",
+        "Jersey",
+        "Kingston",
+        "Liege",
+        "Limerick",
+        "Madeira",
+        "Madras",
+        "Mesa",
+        "Meshed",
+        "Mesquite",
+        "Midland",
+        "Morocco",
+        "Muscat",
+        "Natal",
+        "Niger",
+        "Oxford",
+        "Pacific",
+        "Panama",
+        "Perm",
+        "Phoenix",
+        "Providence",
+        "Pueblo",
+        "Queens",
+        "Ream",
+        "Reunion",
+        "Riverside",
+        "Salem",
+        "Sari",
+        "Savannah",
+        "Shanghai",
+        "Slough",
+        "Surrey",
+        "Tamale",
+        "Tangier",
+        "Turkey",
+        "Tyre",
+        "Valley",
+        "Victoria",
+        "Wales",
+        "Wellington",
+        "West",
+    )
 )
 
 _TRANSLITERATION_MARKS = set("āēīōūĀĒĪŌŪḩḨţŢḑḐẕẔṣṢẖḍḌṭṬẓẒŏŭŎŬʿʾ’‘`´")
@@ -336,9 +407,7 @@ class Builder:
         overrides: dict[str, dict[str, Any]] = self.manual.get("city_overrides", {})
         drop = set(self.manual.get("drop_cities", []))
         cities = list(self.gc.get_cities().values())
-        capitals = {
-            (code, info["capital"]) for code, info in self.gc.get_countries().items()
-        }
+        capitals = {(code, info["capital"]) for code, info in self.gc.get_countries().items()}
         chosen = [
             c
             for c in cities
@@ -409,7 +478,7 @@ class Builder:
             "aliases": aliases,
             "case_sensitive_aliases": list(override.get("case_sensitive_aliases", [])),
             "demonyms": list(override.get("demonyms", [])),
-            "population": int(city["population"]),
+            "population": int(city["population"]) or None,
             "lat": round(float(city["latitude"]), 4),
             "lon": round(float(city["longitude"]), 4),
             "geonameid": int(city["geonameid"]),
@@ -442,7 +511,8 @@ class Builder:
             entry["aliases"].append(fold(extra["name"]))
         if found:
             city = found[0]
-            entry["population"] = int(city["population"])
+            if city["population"] > 0:
+                entry["population"] = int(city["population"])
             entry["lat"] = round(float(city["latitude"]), 4)
             entry["lon"] = round(float(city["longitude"]), 4)
             entry["geonameid"] = int(city["geonameid"])
@@ -575,7 +645,7 @@ def main() -> int:
     }
     text = json.dumps(document, ensure_ascii=False, indent=None, separators=(",", ":"))
     # One entry per line: small diffs, still compact.
-    text = text.replace(',"entries":[{', ',"entries":[\n{').replace("},{\"id\"", "},\n{\"id\"")
+    text = text.replace(',"entries":[{', ',"entries":[\n{').replace('},{"id"', '},\n{"id"')
     OUTPUT_PATH.write_text(text + "\n", encoding="utf-8")
     kinds: dict[str, int] = defaultdict(int)
     for entry in entries:
