@@ -127,6 +127,8 @@ def test_header_and_common_entry_schema(name: str, etype: str) -> None:
     assert isinstance(document["entries"], list) and document["entries"]
     ids = [e["id"] for e in document["entries"]]
     assert len(ids) == len(set(ids)), "ids must be unique"
+    names = [e["name"] for e in document["entries"]]
+    assert len(names) == len(set(names)), "canonical names must be unique (attributes key on them)"
     for entry in document["entries"]:
         assert isinstance(entry["id"], str) and entry["id"].strip() == entry["id"] != ""
         assert isinstance(entry["name"], str) and entry["name"].strip() == entry["name"] != ""

@@ -81,6 +81,14 @@ class Extractor:
             )
         for patterns in self._patterns.values():
             patterns.sort(key=lambda p: -len(p.keys))
+        # Exact lookups by the whole key sequence: a few dict probes per capitalised token
+        # instead of a scan over every alias sharing its first word ("New ...").
+        self._by_keys: dict[tuple[str, ...], list[_AliasPattern]] = defaultdict(list)
+        self._max_len: dict[str, int] = {}
+        for first, patterns in self._patterns.items():
+            self._max_len[first] = max(len(p.keys) for p in patterns)
+            for pattern in patterns:
+                self._by_keys[pattern.keys].append(pattern)
 
         def words(name: str) -> set[str]:
             return set(lex.get(name, [])) | set(getattr(defaults, name.upper(), ()))
@@ -204,17 +212,21 @@ class Extractor:
         return found
 
     def _longest_alias(self, tokens: list[Token], i: int) -> tuple[_AliasPattern, int] | None:
-        for pattern in self._patterns.get(tokens[i].key, ()):
-            n = len(pattern.keys)
-            if i + n > len(tokens):
+        longest = self._max_len.get(tokens[i].key)
+        if longest is None:
+            return None
+        for n in range(min(longest, len(tokens) - i), 0, -1):
+            patterns = self._by_keys.get(tuple(t.key for t in tokens[i : i + n]))
+            if not patterns or not _adjacent(tokens, i, i + n - 1):
                 continue
-            if all(
-                _token_matches(
-                    tokens[i + k], pattern.keys[k], pattern.texts[k], pattern.case_sensitive
-                )
-                for k in range(n)
-            ) and _adjacent(tokens, i, i + n - 1):
-                return pattern, i + n - 1
+            for pattern in patterns:
+                if all(
+                    _token_matches(
+                        tokens[i + k], pattern.keys[k], pattern.texts[k], pattern.case_sensitive
+                    )
+                    for k in range(n)
+                ):
+                    return pattern, i + n - 1
         return None
 
     def _compound_parts(self, token: Token, index: int) -> list[Candidate]:

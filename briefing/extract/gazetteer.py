@@ -121,7 +121,8 @@ def _add_entry(gazetteer: Gazetteer, etype: EntityType, entry: dict[str, Any]) -
             continue
         seen.add(text)
         # "the United States" is matched as "United States": the article is not the name.
-        if text.lower().startswith("the ") and len(text) > 4:
+        # A capital "The" is part of a name ("The Hague", "The Gambia").
+        if text.startswith("the ") and len(text) > 4:
             text = text[4:]
         gazetteer.aliases.append(Alias(text, etype, name, text in exact or _is_acronym(text)))
     attributes = {k: entry[k] for k in _ATTRIBUTE_FIELDS if entry.get(k) not in (None, "", [])}

@@ -20,10 +20,26 @@ class Token:
     key: str  # how tokens compare: casefolded, curly apostrophes straightened
     capitalised: bool  # starts with a capital letter or a digit
     upper: bool  # every letter is a capital (an acronym, or a shouted subhead)
+    is_number: bool = False
 
-    @property
-    def is_number(self) -> bool:
-        return self.text.replace(",", "").replace(".", "").isdigit()
+
+# Per-word facts, computed once per distinct word (news text repeats its words a lot).
+_WORD_FACTS: dict[str, tuple[str, bool, bool, bool]] = {}
+
+
+def _facts(word: str) -> tuple[str, bool, bool, bool]:
+    facts = _WORD_FACTS.get(word)
+    if facts is None:
+        first = word[0]
+        facts = (
+            word.casefold().replace("’", "'"),
+            first.isupper() or first.isdigit(),
+            word.isupper(),
+            word.replace(",", "").replace(".", "").isdigit(),
+        )
+        if len(_WORD_FACTS) < 500_000:
+            _WORD_FACTS[word] = facts
+    return facts
 
 
 def token_key(text: str) -> str:
@@ -39,17 +55,8 @@ def tokenize(text: str) -> list[Token]:
         if word.endswith(_POSSESSIVE) and len(word) > 2:
             word = word[:-2]
             end -= 2
-        first = word[0]
-        append(
-            Token(
-                word,
-                match.start(),
-                end,
-                word.casefold().replace("’", "'"),
-                first.isupper() or first.isdigit(),
-                word.isupper(),
-            )
-        )
+        key, capitalised, upper, number = _facts(word)
+        append(Token(word, match.start(), end, key, capitalised, upper, number))
     return tokens
 
 

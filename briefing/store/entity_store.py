@@ -147,7 +147,6 @@ class EntityStoreMixin:
         )
         article_ids = [article_id for article_id, _ in by_article]
         self._fill_temp_ids(connection, article_ids)
-        old_entities = self._entities_of_temp_articles(connection)
         connection.exec_driver_sql(
             "DELETE FROM mentions WHERE article_id IN (SELECT id FROM temp_ids)"
         )
@@ -174,7 +173,7 @@ class EntityStoreMixin:
             "UPDATE articles SET extraction_version = ? WHERE id IN (SELECT id FROM temp_ids)",
             (version,),
         )
-        self._refresh_temp_facets(connection, old_entities)
+        self._refresh_temp_facets(connection)
 
     @staticmethod
     def _fill_temp_ids(connection: Connection, ids: Iterable[int]) -> None:
@@ -187,17 +186,22 @@ class EntityStoreMixin:
         )
 
     @staticmethod
-    def _entities_of_temp_articles(connection: Connection) -> set[int]:
+    def _facet_counts_of_temp_articles(connection: Connection) -> dict[int, int]:
         return {
-            int(row[0])
+            int(row[0]): int(row[1])
             for row in connection.exec_driver_sql(
-                "SELECT DISTINCT entity_id FROM article_entities "
-                "WHERE article_id IN (SELECT id FROM temp_ids)"
+                "SELECT entity_id, COUNT(*) FROM article_entities "
+                "WHERE article_id IN (SELECT id FROM temp_ids) GROUP BY entity_id"
             )
         }
 
-    def _refresh_temp_facets(self, connection: Connection, also_entities: set[int]) -> None:
-        """Recompute article_entities for the articles in temp_ids, and affected counts."""
+    def _refresh_temp_facets(self, connection: Connection) -> None:
+        """Recompute article_entities for the articles in temp_ids, and adjust the counts.
+
+        Counts move by the difference these articles make, so a batch costs what the batch
+        holds, not what the store holds (recounting "United States" per batch did).
+        """
+        before = self._facet_counts_of_temp_articles(connection)
         connection.exec_driver_sql(
             "DELETE FROM article_entities WHERE article_id IN (SELECT id FROM temp_ids)"
         )
@@ -207,19 +211,15 @@ class EntityStoreMixin:
             "JOIN entity_keys k ON k.id = m.key_id "
             "WHERE m.article_id IN (SELECT id FROM temp_ids) GROUP BY m.article_id, k.entity_id"
         )
-        touched = also_entities | self._entities_of_temp_articles(connection)
-        self._recount(connection, touched)
-
-    @staticmethod
-    def _recount(connection: Connection, entity_ids: Iterable[int]) -> None:
-        ids = list(entity_ids)
-        for start in range(0, len(ids), 500):
-            chunk = ids[start : start + 500]
-            marks = ",".join("?" * len(chunk))
+        after = self._facet_counts_of_temp_articles(connection)
+        deltas = [
+            (after.get(entity_id, 0) - before.get(entity_id, 0), entity_id)
+            for entity_id in before.keys() | after.keys()
+        ]
+        changed = [delta for delta in deltas if delta[0]]
+        if changed:
             connection.exec_driver_sql(
-                "UPDATE entities SET article_count = (SELECT COUNT(*) FROM article_entities ae "
-                f"WHERE ae.entity_id = entities.id) WHERE id IN ({marks})",
-                tuple(chunk),
+                "UPDATE entities SET article_count = article_count + ? WHERE id = ?", changed
             )
 
     def replace_mentions(
@@ -389,7 +389,7 @@ class EntityStoreMixin:
             )
         ]
         self._fill_temp_ids(connection, article_ids)
-        self._refresh_temp_facets(connection, set(entity_ids))
+        self._refresh_temp_facets(connection)
 
     def rename_entity(self, entity_id: int, name: str) -> str:
         """Returns the old name (for undo)."""

@@ -147,6 +147,7 @@ SKIP_CITY_NAMES: dict[str, str] = {
     "Stanley": "given name; Port Stanley (Falklands) is kept under that name",
     "Surprise": "English noun (Surprise, Arizona)",
     "Tours": "English noun (Tours, France)",
+    "Toyota": "company name, far more frequent in news than the Japanese city",
     "Tyler": "given name and surname (Tyler, Texas)",
     "Van": "English noun and name particle (van der Leyen); Lake Van is kept",
     "Vista": "English noun (Vista, California)",
