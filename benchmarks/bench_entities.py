@@ -33,7 +33,10 @@ def timed(label: str, action: Callable[[], object], repeats: int = 5) -> None:
         result = action()
         times.append(time.perf_counter() - started)
     size = len(result) if isinstance(result, list) else ""
-    print(f"{label:<52} {statistics.median(times) * 1000:8.1f} ms  ({size} rows)")
+    print(
+        f"{label:<46} median {statistics.median(times) * 1000:6.1f} ms, "
+        f"first {times[0] * 1000:6.1f} ms ({size} rows)"
+    )
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -186,3 +186,29 @@ def test_import_extracts_and_cli_lists_entities(store_path: Path, tmp_path: Path
         )
         == 2
     )
+
+
+def test_large_views_count_the_same_in_memory_as_in_sql(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import briefing.store.entity_store as entity_store
+
+    run_id = store.begin_import_run(source="t", files=[], options={})
+    names = ["Russia", "Ukraine", "NATO", "Topol-M", "Kyiv"]
+    articles, mentions = [], []
+    for n in range(600):
+        articles.append(("Wire", make_article(n)))
+        mentions.append([m(names[k], L, names[k], 5 * k) for k in range(5) if (n + k) % (k + 2)])
+    store.add_articles(run_id, articles, mentions=mentions, extraction_version=1)
+    russia = entity(store, "Russia")
+    query = ArticleQuery(excluded_entities=(russia,))
+    in_sql = counts(store, query)
+    monkeypatch.setattr(entity_store, "_ARRAY_COUNTS_FROM", 1)
+    assert counts(store, query) == in_sql
+    # A later write invalidates the in-memory copy.
+    store.add_articles(run_id, [("Wire", make_article(9999))], mentions=[[m("Kyiv", L, "Kyiv")]])
+    monkeypatch.setattr(entity_store, "_ARRAY_COUNTS_FROM", 10**9)
+    in_sql = counts(store, query)
+    monkeypatch.setattr(entity_store, "_ARRAY_COUNTS_FROM", 1)
+    assert counts(store, query) == in_sql
+    assert in_sql["Kyiv"] > 0

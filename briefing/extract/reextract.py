@@ -47,4 +47,6 @@ def run_reextract(
         done += len(batch)
         if progress is not None:
             progress(ReextractProgress(done=done, total=len(ids)))
+    if done:
+        store.warm_facet_cache()
     return done

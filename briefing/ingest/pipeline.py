@@ -304,6 +304,8 @@ def run_import(
                     )
                 )
         flush()
+        if extract and report.imported:
+            store.warm_facet_cache()
     finally:
         results.close()
         report.seconds = time.perf_counter() - started

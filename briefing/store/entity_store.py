@@ -10,12 +10,14 @@ counts and the entity filters.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import json
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
 from sqlalchemy import Connection, Engine
 
 from briefing.domain import (
@@ -49,10 +51,17 @@ class SplitUndo:
     key_ids: tuple[int, ...]
 
 
+# Below this many articles in view, SQL's GROUP BY is quicker than the in-memory arrays.
+_ARRAY_COUNTS_FROM = 4000
+
+
 class EntityStoreMixin:
     """The entity half of :class:`briefing.store.Store` (it supplies ``_engine`` and ``_write``)."""
 
     _engine: Engine
+    # (facet generation, article ids, entity ids): article_entities in memory, sorted by
+    # article, for counts over large filtered views (numpy: ~20 ms instead of ~250 ms at 1M).
+    _facet_cache: tuple[int, np.ndarray, np.ndarray] | None = None
 
     def _write(self) -> Connection:  # provided by Store
         raise NotImplementedError
@@ -203,6 +212,9 @@ class EntityStoreMixin:
         """
         before = self._facet_counts_of_temp_articles(connection)
         connection.exec_driver_sql(
+            "UPDATE store_meta SET value = value + 1 WHERE key = 'facet_generation'"
+        )
+        connection.exec_driver_sql(
             "DELETE FROM article_entities WHERE article_id IN (SELECT id FROM temp_ids)"
         )
         connection.exec_driver_sql(
@@ -248,6 +260,67 @@ class EntityStoreMixin:
                 EntityCount(int(r[0]), r[1], EntityType(r[2]), int(r[3]))
                 for r in connection.exec_driver_sql(sql)
             ]
+
+    def _facet_arrays(self, connection: Connection) -> tuple[np.ndarray, np.ndarray]:
+        generation = int(
+            connection.exec_driver_sql(
+                "SELECT value FROM store_meta WHERE key = 'facet_generation'"
+            ).scalar_one()
+        )
+        cached = self._facet_cache
+        if cached is not None and cached[0] == generation:
+            return cached[1], cached[2]
+        # The raw cursor's plain tuples stream straight into numpy (~0.5 s at 1M rows; building
+        # an array from SQLAlchemy Row objects took 15 s).
+        cursor = connection.connection.driver_connection.execute(  # type: ignore[union-attr]
+            "SELECT article_id, entity_id FROM article_entities ORDER BY article_id"
+        )
+        flat = np.fromiter(itertools.chain.from_iterable(cursor), dtype=np.int64)
+        pairs = flat.reshape(-1, 2)
+        articles, entities = pairs[:, 0].copy(), pairs[:, 1].copy()
+        self._facet_cache = (generation, articles, entities)
+        return articles, entities
+
+    def warm_facet_cache(self) -> None:
+        """Load the facet arrays now (after an import, in its worker) rather than on the first
+        filtered sidebar count, which would otherwise pay ~0.5 s at a million facet rows."""
+        with self._engine.connect() as connection:
+            self._facet_arrays(connection)
+
+    def entity_counts_for_ids(
+        self, article_ids: Sequence[int], limit: int | None = None
+    ) -> list[EntityCount]:
+        """Sidebar rows for a set of articles (the current view), by article count."""
+        with self._engine.connect() as connection:
+            if len(article_ids) < _ARRAY_COUNTS_FROM:
+                self._fill_temp_ids(connection, article_ids)
+                counted = connection.exec_driver_sql(
+                    "SELECT entity_id, COUNT(*) FROM article_entities "
+                    "WHERE article_id IN (SELECT id FROM temp_ids) GROUP BY entity_id"
+                ).fetchall()
+                connection.rollback()
+                counts = {int(e): int(n) for e, n in counted}
+            else:
+                articles, entities = self._facet_arrays(connection)
+                wanted = np.sort(np.asarray(article_ids, dtype=np.int64))
+                positions = np.searchsorted(wanted, articles)
+                positions[positions >= len(wanted)] = 0
+                mask = wanted[positions] == articles
+                tally = np.bincount(entities[mask])
+                nonzero = np.flatnonzero(tally)
+                counts = dict(zip(nonzero.tolist(), tally[nonzero].tolist(), strict=True))
+            if not counts:
+                return []
+            rows = connection.exec_driver_sql(
+                "SELECT id, name, type FROM entities WHERE hidden = 0 AND article_count > 0"
+            ).fetchall()
+        result = [
+            EntityCount(int(r[0]), r[1], EntityType(r[2]), counts[int(r[0])])
+            for r in rows
+            if int(r[0]) in counts
+        ]
+        result.sort(key=lambda c: (-c.articles, c.name.casefold()))
+        return result[:limit] if limit else result
 
     def entity_counts_in(
         self, article_filter_sql: str, params: Sequence[Any], limit: int | None

@@ -183,6 +183,15 @@ class ArticleEntity(Base):
     __table_args__ = (Index("ix_article_entities_entity_id_article_id", "entity_id", "article_id"),)
 
 
+class StoreMeta(Base):
+    """Small counters, e.g. the facet generation that invalidates cached facet arrays."""
+
+    __tablename__ = "store_meta"
+
+    key: Mapped[str] = mapped_column(String(32), primary_key=True)
+    value: Mapped[int] = mapped_column(Integer)
+
+
 class UserName(Base):
     """A name an analyst added from the reader: extraction finds it from then on."""
 

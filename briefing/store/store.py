@@ -200,10 +200,12 @@ class Store(EntityStoreMixin):
         if unfiltered:
             return self.entity_counts_all(limit)
         sql, params = self._filter_sql(query, with_sources=False)
-        try:
-            return self.entity_counts_in(sql, params, limit)
-        except OperationalError as exc:
-            raise QuerySyntaxError(f"the search could not be understood: {exc.orig}") from exc
+        with self._engine.connect() as connection:
+            try:
+                ids = [row[0] for row in connection.exec_driver_sql(sql, tuple(params))]
+            except OperationalError as exc:
+                raise QuerySyntaxError(f"the search could not be understood: {exc.orig}") from exc
+        return self.entity_counts_for_ids(ids, limit)
 
     def article_rows(self, ids: Sequence[int]) -> list[ArticleRow]:
         """The list's columns for ``ids``, in the same order (missing ids are left out)."""

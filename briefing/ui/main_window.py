@@ -427,6 +427,8 @@ class MainWindow(QMainWindow):
             "<p>An offline reading and analysis tool for defence and current-affairs news: "
             "import articles, search them, see who, when and how far.</p>"
             "<p>Everything stays on this computer: Briefing never uses the network.</p>"
+            "<p><small>Place names include data from GeoNames (geonames.org), licensed "
+            "under CC BY 4.0, and ISO 3166 country data via pycountry (LGPL).</small></p>"
         )
         box.setStandardButtons(QMessageBox.StandardButton.Close)
         return box

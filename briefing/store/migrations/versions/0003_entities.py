@@ -116,6 +116,19 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name="pk_user_names"),
         sa.UniqueConstraint("type", "name", name="uq_user_names_type_name"),
     )
+    # A counter bumped by every change to article_entities, so readers can cache facet data and
+    # know, with one cheap query, when another process has changed it.
+    op.create_table(
+        "store_meta",
+        sa.Column("key", sa.String(32), nullable=False),
+        sa.Column("value", sa.Integer, nullable=False),
+        sa.PrimaryKeyConstraint("key", name="pk_store_meta"),
+    )
+    op.execute("INSERT INTO store_meta(key, value) VALUES ('facet_generation', 0)")
+    op.execute(
+        "CREATE TRIGGER articles_facet_generation AFTER DELETE ON articles BEGIN "
+        "UPDATE store_meta SET value = value + 1 WHERE key = 'facet_generation'; END"
+    )
     with op.batch_alter_table("articles") as batch:
         batch.add_column(
             sa.Column("extraction_version", sa.Integer, nullable=False, server_default="0")
@@ -125,5 +138,12 @@ def upgrade() -> None:
 def downgrade() -> None:
     with op.batch_alter_table("articles") as batch:
         batch.drop_column("extraction_version")
-    for table in ("user_names", "article_entities", "mentions", "entity_keys", "entities"):
+    for table in (
+        "store_meta",
+        "user_names",
+        "article_entities",
+        "mentions",
+        "entity_keys",
+        "entities",
+    ):
         op.drop_table(table)
