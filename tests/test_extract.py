@@ -165,3 +165,13 @@ def test_offsets_sentences_and_fields(extractor: Extractor) -> None:
         "President Vladimir Putin said Moscow was ready."
     )
     assert {m.field for m in mentions} == {"title", "deck", "body"}
+
+
+def test_regressions_seen_on_the_sample_set(extractor: Extractor) -> None:
+    got = found(
+        extractor,
+        "The head of the Vienna-based organisation spoke. Missiles are on duty, the commander "
+        "of the Strategic Missile Forces said on Wednesday.",
+    )
+    assert not [text for text, etype, _ in got if etype is P]
+    assert ("Strategic Missile Forces", ORG, "Strategic Missile Forces") in got

@@ -268,6 +268,8 @@ class Extractor:
     def _is_name_token(self, token: Token) -> bool:
         if not token.capitalised or token.text[0].isdigit():
             return False
+        if "-" in token.key and token.key.rsplit("-", 1)[1] in defaults.ADJECTIVE_SUFFIXES:
+            return False  # "Vienna-based", "Soviet-era", "US-led"
         key = token.key
         if key in self.not_entities or key in self.demonyms or key in self.title_words:
             return False
@@ -331,7 +333,12 @@ class Extractor:
                 continue
             j = end + 1
             # "Minister of Foreign Affairs Sihasak Phuangketkeow": the office, then the name.
+            office = False
             if j + 1 < len(tokens) and tokens[j].key in ("of", "for") and _adjacent(tokens, end, j):
+                if not tokens[end].capitalised:
+                    i = end + 1  # "the commander of the Strategic Missile Forces": no name
+                    continue
+                office = True
                 k = j + 1
                 while (
                     k < len(tokens)
@@ -342,7 +349,13 @@ class Extractor:
                 j = k if k > j + 1 else len(tokens)
             if j < len(tokens) and _title_gap(text, tokens, j):
                 last = self._name_run(tokens, j)
-                if last >= j and not _is_month(tokens[j]):
+                head_follows = last + 1 < len(tokens) and self._head_type(tokens[last + 1])
+                if (
+                    last >= j
+                    and not _is_month(tokens[j])
+                    and not head_follows
+                    and not (office and last == j)
+                ):
                     found.append(
                         Candidate(
                             tokens[j].start,

@@ -303,3 +303,14 @@ PLACE_NOUNS = frozenset(
     ]
 )
 LOCATIVES = frozenset({"in", "near", "outside", "around", "across"})
+# "-based", "-led", "-era": a hyphenated word ending so is an adjective, never a name.
+ADJECTIVE_SUFFIXES = frozenset(
+    (
+        "administered", "affiliated", "aligned", "allied", "annexed", "armed", "backed",
+        "based", "born", "bound", "brokered", "built", "centric", "class", "controlled",
+        "designed", "dominated", "era", "flagged", "focused", "friendly", "funded", "held",
+        "inspired", "installed", "leaning", "led", "linked", "made", "manufactured", "occupied",
+        "operated", "origin", "owned", "produced", "registered", "run", "sized", "speaking",
+        "sponsored", "style", "supplied", "trained", "type", "wide",
+    )
+)  # fmt: skip
