@@ -175,3 +175,17 @@ def test_regressions_seen_on_the_sample_set(extractor: Extractor) -> None:
     )
     assert not [text for text, etype, _ in got if etype is P]
     assert ("Strategic Missile Forces", ORG, "Strategic Missile Forces") in got
+
+
+def test_weapon_names_built_on_their_shape(extractor: Extractor) -> None:
+    got = found(
+        extractor,
+        "Ukraine said Magura V5 drones hit the ship. Turkey will keep its Hisar-O air defence "
+        "batteries. Norway sells the Joint Strike Missile abroad. The US Navy and Marine "
+        "Corps ordered more.",
+    )
+    assert ("Magura V5", W, "Magura V5") in got
+    assert ("Hisar-O", W, "Hisar-O") in got
+    assert ("Joint Strike Missile", W, "Joint Strike Missile") in got
+    assert ("Marine Corps", ORG, "Marine Corps") in got
+    assert not any(text.startswith("US Navy and") for text, _, _ in got)

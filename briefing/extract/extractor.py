@@ -34,7 +34,11 @@ FIELDS = ("title", "deck", "body")
 P_DEFINED, P_GAZETTEER, P_TITLED, P_PATTERN, P_ATTRIBUTED, P_GIVEN, P_COREF, P_CONTEXT = range(8)
 
 _ACRONYM_IN_PARENS = re.compile(r"\s?\(([A-Z][A-Za-z0-9&-]{1,9})\)")
-_DESIGNATOR = re.compile(r"^(?:[A-Z]{1,4}-?\d{1,4}[A-Z]{0,3}|\d[A-Z]\d{2,4}[A-Z]?)$")
+_DESIGNATOR = re.compile(
+    r"^(?:[A-Z]{1,4}-?\d{1,4}[A-Z]{0,3}|\d[A-Z]\d{2,4}[A-Z]?|[A-Z][a-z]{2,}-[A-Z0-9]{1,3})$"
+)
+# The second word of a two-word system name: "Magura V5", "Wing Loong II", "Bayraktar TB2".
+_MODEL = re.compile(r"^(?:[A-Z]{0,3}\d{1,4}[A-Z]?|I{1,3}|IV|V|VI{1,3})$")
 
 
 @dataclass(slots=True)
@@ -161,7 +165,7 @@ class Extractor:
         found += self._titled_people(text, tokens)
         found += self._headed_names(text, tokens)
         found += self._attributed_people(text, tokens)
-        found += self._designators(tokens)
+        found += self._designators(text, tokens)
         found += self._typed_by_context(text, tokens)
         found += self._definitions(text, tokens, found, defined)
         if defined:
@@ -473,6 +477,8 @@ class Extractor:
                         last_head = (j, head)
                     j += 1
                     continue
+                if token.key in ("and", "&") and last_head is not None and last_head[0] == j - 1:
+                    break  # "the US Navy and Marine Corps": two names, not one
                 if (
                     token.key in self.connectors
                     and j + 1 < n
@@ -487,6 +493,12 @@ class Extractor:
                 break
             if last_head is not None:
                 head_index, etype = last_head
+                if (
+                    etype is ORG
+                    and tokens[head_index].key in ("system", "systems")
+                    and any(tokens[k].key in defaults.WEAPON_HEADS for k in range(i, head_index))
+                ):
+                    etype = WEAPON  # "Army Tactical Missile System" is a weapon, not a firm
                 first = i
                 if tokens[first].key in ("the", "a", "an"):
                     first += 1
@@ -641,6 +653,8 @@ class Extractor:
 
     def _head_type(self, token: Token) -> EntityType | None:
         key = token.key
+        if key in defaults.WEAPON_HEADS:
+            return WEAPON
         if key in self.treaty_heads:
             return TREATY
         if key in self.org_heads:
@@ -649,7 +663,7 @@ class Extractor:
             return PLACE
         return None
 
-    def _designators(self, tokens: list[Token]) -> list[Candidate]:
+    def _designators(self, text: str, tokens: list[Token]) -> list[Candidate]:
         """'9M729 cruise missile', 'Hwasong-19 ICBM', 'the Oreshnik missile'."""
         found = []
         for i, token in enumerate(tokens):
@@ -657,6 +671,25 @@ class Extractor:
                 continue
             window = [t.key for t in tokens[i + 1 : i + 4]]
             if not any(w in self.weapon_nouns for w in window):
+                continue
+            if (
+                i + 1 < len(tokens)
+                and _MODEL.match(tokens[i + 1].text)
+                and _adjacent(tokens, i, i + 1)
+                and self._is_name_token(token)
+            ):
+                found.append(
+                    Candidate(
+                        token.start,
+                        tokens[i + 1].end,
+                        WEAPON,
+                        _join(tokens, i, i + 1, text),
+                        P_PATTERN,
+                        "model",
+                        i,
+                        i + 1,
+                    )
+                )
                 continue
             if _DESIGNATOR.match(token.text) or (
                 i + 1 < len(tokens)

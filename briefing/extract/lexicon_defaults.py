@@ -91,7 +91,8 @@ WEAPON_NOUNS = (
     "missile", "missiles", "rocket", "rockets", "launcher", "launchers", "system", "systems",
     "interceptor", "interceptors", "drone", "drones", "ICBM", "ICBMs", "SLBM", "warhead",
     "howitzer", "howitzers", "glide", "hypersonic", "cruise", "ballistic", "munition",
-    "munitions", "battery", "batteries",
+    "munitions", "battery", "batteries", "air", "defence", "defense", "boats", "boat",
+    "launchers", "vehicles",
 )  # fmt: skip
 SPEECH_VERBS = (
     "said", "says", "told", "added", "wrote", "warned", "stated", "noted", "explained",
@@ -314,3 +315,5 @@ ADJECTIVE_SUFFIXES = frozenset(
         "sponsored", "style", "supplied", "trained", "type", "wide",
     )
 )  # fmt: skip
+# Capitalised head words that make a name a weapon system: "Joint Strike Missile".
+WEAPON_HEADS = frozenset({"missile", "missiles", "rocket", "interceptor", "drone", "glider"})
