@@ -10,6 +10,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import Any
 
 
 class DateSource(StrEnum):
@@ -72,6 +73,7 @@ class ParsedArticle:
     origin_line: int = 0  # 1-based line where the article starts in its file
     truncated: bool = False
     warnings: tuple[str, ...] = ()
+    date_confidence: str = ""  # for an inferred publication date: "high", "medium", "low"
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,6 +98,7 @@ class Article:
     truncated: bool
     import_run_id: int | None
     created_at: dt.datetime
+    date_confidence: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,6 +124,10 @@ class ArticleQuery:
     entities: tuple[int, ...] = ()  # selected in the sidebar, combined by entity_mode
     entity_mode: EntityMode = EntityMode.ALL
     excluded_entities: tuple[int, ...] = ()  # NOT: articles mentioning any of these are left out
+    # The timeline's selection: articles published, or mentioning a date, in [from, to].
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+    range_facts: tuple[int, ...] = ()  # the range chart's selection: articles stating these
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,6 +147,75 @@ class Mention:
     sentence_start: int = 0  # the sentence around the mention, offsets in the same field
     sentence_end: int = 0
     rule: str = ""  # how it was found (gazetteer, title, definition, ...), for diagnostics
+
+
+class DatePrecision(StrEnum):
+    DAY = "day"
+    MONTH = "month"
+    YEAR = "year"
+    INTERVAL = "interval"  # "June 4-16", "between 2014 and 2018", "28 March to 31 May"
+    UNRESOLVED = "unresolved"  # "on Tuesday" with no publication date to count from
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """A date the text mentions, resolved as far as the text and publication date allow.
+
+    ``start``/``end`` of the resolved span are both set for resolved mentions (a month runs
+    from its first to its last day, a year from 1 January to 31 December); ``value`` is the
+    export form: ``YYYY-MM-DD``, ``YYYY-MM``, ``YYYY``, ``--MM-DD`` (year unknown),
+    ``start/end`` for intervals, or None when unresolved.
+    """
+
+    field: str
+    start: int
+    end: int
+    text: str
+    precision: DatePrecision
+    date_start: dt.date | None
+    date_end: dt.date | None
+    value: str | None
+    year_inferred: bool = False  # the year came from the publication date or the context
+    relative: bool = False  # "yesterday", "last week", "on Tuesday"
+    sentence_start: int = 0
+    sentence_end: int = 0
+
+
+class RangeKind(StrEnum):
+    RANGE = "range"  # a capability or a limit: "a range of 10,000km", "bans ... 500-5,500km"
+    DISTANCE = (
+        "distance"  # geography or a flight: "some 1,000km east of Moscow", "flew 4,200 miles"
+    )
+
+
+class RangeQualifier(StrEnum):
+    EXACT = "exactly"
+    UP_TO = "up to"
+    MORE_THAN = "more than"
+    AT_LEAST = "at least"
+    LESS_THAN = "less than"
+    ABOUT = "about"
+    BETWEEN = "between"
+
+
+@dataclass(frozen=True, slots=True)
+class RangeMention:
+    """A length the text states, normalised to km, with what it is the range of."""
+
+    field: str
+    start: int
+    end: int
+    text: str  # the quantity as written, e.g. "between 500 and 5,500km"
+    min_km: float | None
+    max_km: float | None
+    qualifier: RangeQualifier
+    unit: str  # as written: "km", "kilometres", "miles", "nautical miles", "nm", ...
+    kind: RangeKind
+    subject: str | None = None  # canonical name of the entity it belongs to ("Topol-M")
+    subject_type: EntityType | None = None
+    via: str = ""  # set when inferred, e.g. "INF Treaty" for a system said to violate it
+    sentence_start: int = 0
+    sentence_end: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -238,3 +314,72 @@ class StoreError(BriefingError):
 
 def join_paragraphs(paragraphs: Sequence[str]) -> str:
     return "\n\n".join(p for p in paragraphs if p)
+
+
+@dataclass(frozen=True, slots=True)
+class DatePoints:
+    """Date mentions of the articles in view, as parallel arrays (numpy) for the timeline.
+
+    Dates are proleptic Gregorian ordinals (``date.toordinal()``); ``precisions`` holds the
+    index of each mention's :class:`DatePrecision` in ``DATE_PRECISIONS``.
+    """
+
+    mention_ids: Any
+    article_ids: Any
+    starts: Any
+    ends: Any
+    precisions: Any
+
+
+DATE_PRECISIONS: tuple[DatePrecision, ...] = tuple(DatePrecision)
+
+
+@dataclass(frozen=True, slots=True)
+class DateContext:
+    """What the timeline shows on hover and opens on click."""
+
+    mention_id: int
+    article_id: int
+    title: str
+    field: str
+    start: int
+    end: int
+    text: str
+    sentence: str
+    value: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class StatedRange:
+    """One figure the articles give for a system (several articles may give the same)."""
+
+    min_km: float | None
+    max_km: float | None
+    qualifier: RangeQualifier
+    articles: int
+    fact_ids: tuple[int, ...]
+    via: str = ""  # a treaty band the system was said to fall in
+    differs: bool = False  # more than 15% away from the reference range
+
+
+@dataclass(frozen=True, slots=True)
+class RangeRow:
+    """A range-chart row: a weapon system (or treaty) with what the articles say."""
+
+    entity_id: int | None
+    name: str
+    type: EntityType | None
+    origin: str
+    weapon_class: str
+    reference_km: float | None
+    reference_min_km: float | None
+    reference_source: str
+    stated: tuple[StatedRange, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class TreatyBand:
+    name: str
+    min_km: float
+    max_km: float | None
+    label: str

@@ -13,6 +13,7 @@ from sqlalchemy import (
     Boolean,
     Date,
     DateTime,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -87,6 +88,8 @@ class ArticleRecord(Base):
     created_at: Mapped[dt.datetime] = mapped_column(DateTime)
     # Which extractor version produced the article's mentions (0: none yet).
     extraction_version: Mapped[int] = mapped_column(Integer, server_default="0")
+    # For a publication date inferred from the text: "high", "medium" or "low".
+    date_confidence: Mapped[str] = mapped_column(String(8), server_default="")
 
     __table_args__ = (
         Index("ix_articles_published", "published"),
@@ -181,6 +184,57 @@ class ArticleEntity(Base):
     mentions: Mapped[int] = mapped_column(Integer)
 
     __table_args__ = (Index("ix_article_entities_entity_id_article_id", "entity_id", "article_id"),)
+
+
+class DateMentionRecord(Base):
+    __tablename__ = "date_mentions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"))
+    field: Mapped[str] = mapped_column(String(8))
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    surface: Mapped[str] = mapped_column("text", Text)
+    precision: Mapped[str] = mapped_column(String(12))
+    date_start: Mapped[dt.date | None] = mapped_column(Date)
+    date_end: Mapped[dt.date | None] = mapped_column(Date)
+    value: Mapped[str | None] = mapped_column(String(32))
+    year_inferred: Mapped[bool] = mapped_column(Boolean, server_default=text("0"))
+    relative: Mapped[bool] = mapped_column(Boolean, server_default=text("0"))
+    sentence_start: Mapped[int] = mapped_column(Integer, server_default="0")
+    sentence_end: Mapped[int] = mapped_column(Integer, server_default="0")
+
+    __table_args__ = (
+        Index("ix_date_mentions_article_id", "article_id"),
+        Index("ix_date_mentions_date_start", "date_start", "date_end"),
+    )
+
+
+class RangeFactRecord(Base):
+    __tablename__ = "range_facts"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"))
+    field: Mapped[str] = mapped_column(String(8))
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    surface: Mapped[str] = mapped_column("text", Text)
+    min_km: Mapped[float | None] = mapped_column(Float)
+    max_km: Mapped[float | None] = mapped_column(Float)
+    qualifier: Mapped[str] = mapped_column(String(12))
+    unit: Mapped[str] = mapped_column(String(24))
+    kind: Mapped[str] = mapped_column(String(10))
+    subject_type: Mapped[str | None] = mapped_column(String(16))
+    subject_key: Mapped[str | None] = mapped_column(Text)
+    subject_name: Mapped[str | None] = mapped_column(Text)
+    via: Mapped[str] = mapped_column(Text, server_default="")
+    sentence_start: Mapped[int] = mapped_column(Integer, server_default="0")
+    sentence_end: Mapped[int] = mapped_column(Integer, server_default="0")
+
+    __table_args__ = (
+        Index("ix_range_facts_article_id", "article_id"),
+        Index("ix_range_facts_subject", "subject_type", "subject_key"),
+    )
 
 
 class StoreMeta(Base):

@@ -23,6 +23,7 @@ from briefing.domain import (
     ArticleQuery,
     ArticleRow,
     BatchResult,
+    DateMention,
     DateSource,
     EntityCount,
     EntityMode,
@@ -31,6 +32,7 @@ from briefing.domain import (
     Mention,
     ParsedArticle,
     QuerySyntaxError,
+    RangeMention,
     SortKey,
     StoreError,
     Subhead,
@@ -40,13 +42,14 @@ from briefing.store.engine import WRITE, make_engine
 from briefing.store.entity_store import EntityStoreMixin
 from briefing.store.models import ArticleRecord, ImportRunRecord
 from briefing.store.schema import current_revision, ensure_current
+from briefing.store.time_range_store import TimeRangeStoreMixin
 
 # SQLite allows 32k bound parameters per statement; stay far below for IN (...) lookups.
 _IN_CHUNK = 500
 _ARTICLE_COLUMNS = (
     "a.id, a.title, a.body, a.kicker, a.deck, a.headline, a.byline, a.subheads_json, "
     "s.name, a.published, a.date_source, a.origin_file, a.origin_position, a.origin_line, "
-    "a.content_hash, a.truncated, a.import_run_id, a.created_at"
+    "a.content_hash, a.truncated, a.import_run_id, a.created_at, a.date_confidence"
 )
 _ARTICLES_OF = "SELECT article_id FROM article_entities WHERE entity_id"
 _ORDER = {
@@ -89,7 +92,7 @@ def _chunks(values: Sequence[Any], size: int) -> Iterator[Sequence[Any]]:
         yield values[start : start + size]
 
 
-class Store(EntityStoreMixin):
+class Store(EntityStoreMixin, TimeRangeStoreMixin):
     """An open Briefing store (one SQLite file per corpus)."""
 
     def __init__(self, location: str) -> None:
@@ -162,6 +165,18 @@ class Store(EntityStoreMixin):
                         "a.id IN (SELECT article_id FROM article_entities WHERE entity_id = ?)"
                     )
                     params.append(entity_id)
+        if query.date_from is not None or query.date_to is not None:
+            low = (query.date_from or dt.date.min).isoformat()
+            high = (query.date_to or dt.date.max).isoformat()
+            where.append(
+                "(a.published BETWEEN ? AND ? OR a.id IN (SELECT article_id FROM date_mentions "
+                "WHERE date_start <= ? AND date_end >= ?))"
+            )
+            params.extend([low, high, high, low])
+        if query.range_facts:
+            marks = ",".join("?" * len(query.range_facts))
+            where.append(f"a.id IN (SELECT article_id FROM range_facts WHERE id IN ({marks}))")
+            params.extend(query.range_facts)
         if query.excluded_entities:
             marks = ",".join("?" * len(query.excluded_entities))
             where.append(f"a.id NOT IN ({_ARTICLES_OF} IN ({marks}))")
@@ -196,6 +211,9 @@ class Store(EntityStoreMixin):
             and not query.entities
             and not query.excluded_entities
             and query.import_run_id is None
+            and query.date_from is None
+            and query.date_to is None
+            and not query.range_facts
         )
         if unfiltered:
             return self.entity_counts_all(limit)
@@ -274,6 +292,7 @@ class Store(EntityStoreMixin):
             truncated=bool(row[15]),
             import_run_id=row[16],
             created_at=_parse_datetime(row[17]),
+            date_confidence=row[18] or "",
         )
 
     def import_runs(self) -> list[ImportRun]:
@@ -381,6 +400,8 @@ class Store(EntityStoreMixin):
         mentions: Sequence[Sequence[Mention]] | None = None,
         extraction_version: int = 0,
         attributes: dict[tuple[str, str], dict[str, Any]] | None = None,
+        dates: Sequence[Sequence[DateMention]] | None = None,
+        ranges: Sequence[Sequence[RangeMention]] | None = None,
     ) -> BatchResult:
         """Store a batch of (source name, article) in one transaction, skipping duplicates.
 
@@ -406,6 +427,19 @@ class Store(EntityStoreMixin):
                         [(new_ids[i], mentions[i]) for i in range(len(hashed)) if i in new_ids],
                         extraction_version,
                         attributes,
+                    )
+                if dates is not None or ranges is not None:
+                    self._write_dates_ranges(
+                        connection,
+                        [
+                            (
+                                new_ids[i],
+                                dates[i] if dates is not None else (),
+                                ranges[i] if ranges is not None else (),
+                            )
+                            for i in range(len(hashed))
+                            if i in new_ids
+                        ],
                     )
                 return result
         except Exception as exc:
@@ -466,6 +500,7 @@ class Store(EntityStoreMixin):
                     article.body,
                     article.published.isoformat() if article.published else None,
                     str(article.date_source),
+                    article.date_confidence,
                     article.origin_file,
                     article.origin_position,
                     article.origin_line,
@@ -477,9 +512,9 @@ class Store(EntityStoreMixin):
         if rows:
             connection.exec_driver_sql(
                 "INSERT INTO articles(id, source_id, import_run_id, title, kicker, deck, "
-                "headline, byline, subheads_json, body, published, date_source, origin_file, "
-                "origin_position, origin_line, content_hash, truncated, created_at) "
-                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                "headline, byline, subheads_json, body, published, date_source, date_confidence, "
+                "origin_file, origin_position, origin_line, content_hash, truncated, created_at) "
+                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 rows,
             )
         if links:
