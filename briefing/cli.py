@@ -111,6 +111,9 @@ def build_parser() -> argparse.ArgumentParser:
     ents.add_argument("--type", choices=[t.value for t in EntityType], help="only this type")
     ents.add_argument("--limit", type=int, default=50, help="at most this many (0: all)")
 
+    rng = sub.add_parser("ranges", parents=[common], help="weapon ranges the articles state")
+    rng.add_argument("--limit", type=int, default=50, help="at most this many rows (0: all)")
+
     reext = sub.add_parser(
         "reextract", parents=[common], help="re-run entity extraction over the whole store"
     )
@@ -274,6 +277,25 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                 counts = [c for c in counts if c.type == args.type]
             for count in counts[: args.limit] if args.limit else counts:
                 out.write(f"{count.articles:>7}  {count.type:<7} {count.name}\n")
+            return EXIT_OK
+        if command == "ranges":
+            rows = store.range_rows(None)
+            for row in rows[: args.limit] if args.limit else rows:
+                reference = f"{row.reference_km:,.0f} km" if row.reference_km else "no reference"
+                out.write(
+                    f"{row.name} ({row.origin or '?'}, {row.weapon_class or '?'}; "
+                    f"reference {reference})\n"
+                )
+                for stated in row.stated:
+                    low = f"{stated.min_km:,.0f}" if stated.min_km is not None else ""
+                    high = f"{stated.max_km:,.0f}" if stated.max_km is not None else ""
+                    figure = f"{low}–{high}" if low and high and low != high else (low or high)
+                    flag = "  ! differs from reference" if stated.differs else ""
+                    via = f" (via {stated.via})" if stated.via else ""
+                    out.write(
+                        f"    {stated.qualifier} {figure} km in {stated.articles} "
+                        f"article(s){via}{flag}\n"
+                    )
             return EXIT_OK
         if command == "reextract":
             from briefing.extract.reextract import ReextractProgress, run_reextract

@@ -1,8 +1,8 @@
 """What the main window currently shows, as one small Qt-free object.
 
-The search box, the article list, the reader, the entity sidebar and the filter chips (and
-later the charts) do not talk to each other: each one writes what the person did into
-:class:`ViewState` and listens for the kinds of change it cares about. A change is announced
+The search box, the article list, the reader, the entity sidebar, the filter chips and the
+charts (timeline, range chart) do not talk to each other: each one writes what the person did
+into :class:`ViewState` and listens for the kinds of change it cares about. A change is announced
 only when a value really changes, so a view that writes back the value it was just told about
 does not start a loop, and the reader does not re-render when only the sort order changed.
 
@@ -12,7 +12,9 @@ rules about what resets what are tested without a GUI.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from enum import StrEnum
 
 from briefing.domain import ArticleQuery, EntityMode, SortKey
@@ -27,12 +29,21 @@ class ViewChange(StrEnum):
     SELECTION = "selection"  # the article shown in the reader
     ENTITIES = "entities"  # the selected or excluded entities (the sidebar's filters)
     ENTITY_MODE = "entity_mode"  # whether several selected entities combine by AND or OR
+    DATES = "dates"  # the timeline's date range
+    RANGES = "ranges"  # the range chart's selection (the articles stating one figure)
 
 
-# Changes that alter which articles are listed (not their order): the sidebar's counts and the
-# filter chips follow these.
+# Changes that alter which articles are listed (not their order): the sidebar's counts, the
+# filter chips and the charts follow these.
 FILTER_CHANGES: frozenset[ViewChange] = frozenset(
-    {ViewChange.SEARCH, ViewChange.IMPORT_RUN, ViewChange.ENTITIES, ViewChange.ENTITY_MODE}
+    {
+        ViewChange.SEARCH,
+        ViewChange.IMPORT_RUN,
+        ViewChange.ENTITIES,
+        ViewChange.ENTITY_MODE,
+        ViewChange.DATES,
+        ViewChange.RANGES,
+    }
 )
 # Changes that alter which articles are listed, or their order: the list re-queries on these.
 QUERY_CHANGES: frozenset[ViewChange] = FILTER_CHANGES | {ViewChange.SORT}
@@ -41,8 +52,21 @@ Listener = Callable[[ViewChange], None]
 Unsubscribe = Callable[[], None]
 
 
+@dataclass(frozen=True, slots=True)
+class RangeSelection:
+    """What the range chart selected: the range facts of one figure, and how to name it.
+
+    ``label`` is what the filter chip says ("Topol-M 10,000 km"); the facts decide which
+    articles are listed (those stating that figure).
+    """
+
+    fact_ids: tuple[int, ...]
+    label: str
+
+
 class ViewState:
-    """Search, sort, import-run and entity filters and the selected article, with callbacks.
+    """Search, sort, import-run, entity, date and range filters and the selected article, with
+    callbacks.
 
     Listeners are called synchronously, in subscription order, after the value has changed;
     they receive the :class:`ViewChange` so one callback can serve several kinds. When one
@@ -62,6 +86,9 @@ class ViewState:
         entities: Iterable[int] = (),
         entity_mode: EntityMode = EntityMode.ALL,
         excluded_entities: Iterable[int] = (),
+        date_from: dt.date | None = None,
+        date_to: dt.date | None = None,
+        range_selection: RangeSelection | None = None,
     ) -> None:
         self._search = search
         self._sort = SortKey(sort)
@@ -72,6 +99,8 @@ class ViewState:
         self._entities: tuple[int, ...] = ()
         self._excluded: tuple[int, ...] = ()
         self._entities, self._excluded = _normalised(entities, excluded_entities)
+        self._date_from, self._date_to = _ordered(date_from, date_to)
+        self._range_selection = _normalised_range(range_selection)
         self._listeners: dict[ViewChange, list[Listener]] = {kind: [] for kind in ViewChange}
 
     # -- observing ---------------------------------------------------------------------------
@@ -243,8 +272,52 @@ class ViewState:
     def clear_entity_filters(self) -> None:
         self.set_entity_filter([], [])
 
+    # -- the timeline's date range -----------------------------------------------------------
+
+    @property
+    def date_from(self) -> dt.date | None:
+        """First day of the timeline's selection (inclusive); None: open at the start."""
+        return self._date_from
+
+    @property
+    def date_to(self) -> dt.date | None:
+        """Last day of the timeline's selection (inclusive); None: open at the end."""
+        return self._date_to
+
+    @property
+    def date_range(self) -> tuple[dt.date | None, dt.date | None]:
+        return self._date_from, self._date_to
+
+    def set_date_range(self, date_from: dt.date | None, date_to: dt.date | None) -> None:
+        """Filter to articles published, or mentioning a date, within [from, to] (one DATES
+        change if it changed). The two ends may come in either order; None leaves one open."""
+        new = _ordered(date_from, date_to)
+        if new != (self._date_from, self._date_to):
+            self._date_from, self._date_to = new
+            self._notify(ViewChange.DATES)
+
+    def clear_date_range(self) -> None:
+        self.set_date_range(None, None)
+
+    # -- the range chart's selection ---------------------------------------------------------
+
+    @property
+    def range_selection(self) -> RangeSelection | None:
+        return self._range_selection
+
+    def set_range_selection(self, selection: RangeSelection | None) -> None:
+        """Filter to the articles stating one figure (None: no range filter)."""
+        selection = _normalised_range(selection)
+        if selection != self._range_selection:
+            self._range_selection = selection
+            self._notify(ViewChange.RANGES)
+
+    def clear_range_selection(self) -> None:
+        self.set_range_selection(None)
+
     def clear_filters(self) -> None:
-        """What "Clear all" does: no search, entity or import-run filter (the sort is kept)."""
+        """What "Clear all" does: no search, entity, import-run, date or range filter (the
+        sort is kept)."""
         changes: set[ViewChange] = set()
         if self._search:
             self._search = ""
@@ -255,13 +328,25 @@ class ViewState:
         if self._import_run_id is not None:
             self._import_run_id = None
             changes.add(ViewChange.IMPORT_RUN)
+        if self._date_from is not None or self._date_to is not None:
+            self._date_from = self._date_to = None
+            changes.add(ViewChange.DATES)
+        if self._range_selection is not None:
+            self._range_selection = None
+            changes.add(ViewChange.RANGES)
         self._notify_all(changes)
 
     @property
     def has_filters(self) -> bool:
         """Whether anything narrows the list (what "Clear all" would clear)."""
         return bool(
-            self._search or self._entities or self._excluded or self._import_run_id is not None
+            self._search
+            or self._entities
+            or self._excluded
+            or self._import_run_id is not None
+            or self._date_from is not None
+            or self._date_to is not None
+            or self._range_selection is not None
         )
 
     # -- derived -----------------------------------------------------------------------------
@@ -281,17 +366,31 @@ class ViewState:
             entities=self._entities,
             entity_mode=mode,
             excluded_entities=self._excluded,
+            date_from=self._date_from,
+            date_to=self._date_to,
+            range_facts=self._range_selection.fact_ids if self._range_selection else (),
         )
 
-    def filter_query(self) -> ArticleQuery:
-        """:meth:`query` without the order: which articles are in view (the sidebar counts)."""
+    def filter_query(self, ignore: Iterable[ViewChange] = ()) -> ArticleQuery:
+        """:meth:`query` without the order: which articles are in view (the sidebar counts).
+
+        ``ignore`` leaves filters out: a chart shows the view without its own selection
+        (``ignore=[ViewChange.DATES]`` for the timeline), or its selection would hide
+        everything outside it. SEARCH, IMPORT_RUN, ENTITIES, DATES and RANGES can be ignored.
+        """
         query = self.query()
+        ignored = frozenset(ViewChange(kind) for kind in ignore)
+        keep_entities = ViewChange.ENTITIES not in ignored
+        keep_dates = ViewChange.DATES not in ignored
         return ArticleQuery(
-            search=query.search,
-            import_run_id=query.import_run_id,
-            entities=query.entities,
-            entity_mode=query.entity_mode,
-            excluded_entities=query.excluded_entities,
+            search=query.search if ViewChange.SEARCH not in ignored else "",
+            import_run_id=query.import_run_id if ViewChange.IMPORT_RUN not in ignored else None,
+            entities=query.entities if keep_entities else (),
+            entity_mode=query.entity_mode if keep_entities else EntityMode.ALL,
+            excluded_entities=query.excluded_entities if keep_entities else (),
+            date_from=query.date_from if keep_dates else None,
+            date_to=query.date_to if keep_dates else None,
+            range_facts=query.range_facts if ViewChange.RANGES not in ignored else (),
         )
 
     def reset(self) -> None:
@@ -300,6 +399,8 @@ class ViewState:
         self.import_run_id = None
         self.search = ""
         self.clear_entity_filters()
+        self.clear_date_range()
+        self.clear_range_selection()
         self.entity_mode = EntityMode.ALL
         self.set_sort(SortKey.DATE, True)
 
@@ -309,7 +410,8 @@ class ViewState:
             f"descending={self._descending!r}, import_run_id={self._import_run_id!r}, "
             f"selected_article_id={self._selected_article_id!r}, "
             f"entities={self._entities!r}, entity_mode={self._entity_mode.value!r}, "
-            f"excluded_entities={self._excluded!r})"
+            f"excluded_entities={self._excluded!r}, date_from={self._date_from!r}, "
+            f"date_to={self._date_to!r}, range_selection={self._range_selection!r})"
         )
 
 
@@ -319,3 +421,18 @@ def _normalised(
     selected = tuple(dict.fromkeys(int(e) for e in entities))
     chosen = set(selected)
     return selected, tuple(dict.fromkeys(int(e) for e in excluded if int(e) not in chosen))
+
+
+def _ordered(
+    first: dt.date | None, second: dt.date | None
+) -> tuple[dt.date | None, dt.date | None]:
+    if first is not None and second is not None and second < first:
+        return second, first
+    return first, second
+
+
+def _normalised_range(selection: RangeSelection | None) -> RangeSelection | None:
+    if selection is None or not selection.fact_ids:
+        return None  # selecting no facts would list nothing: it means "no range filter"
+    facts = tuple(sorted({int(fact) for fact in selection.fact_ids}))
+    return RangeSelection(facts, selection.label)

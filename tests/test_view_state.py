@@ -2,8 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from briefing.domain import ArticleQuery, EntityMode, SortKey
-from briefing.view_state import FILTER_CHANGES, QUERY_CHANGES, ViewChange, ViewState
+from briefing.view_state import (
+    FILTER_CHANGES,
+    QUERY_CHANGES,
+    RangeSelection,
+    ViewChange,
+    ViewState,
+)
 
 
 class Recorder:
@@ -110,6 +118,8 @@ def test_reset_returns_to_defaults_and_announces_each_change() -> None:
         entities=(4, 5),
         entity_mode=EntityMode.ANY,
         excluded_entities=(6,),
+        date_from=dt.date(2019, 1, 21),
+        range_selection=RangeSelection((3,), "Topol-M 10,000 km"),
     )
     recorder = Recorder()
     state.subscribe(recorder, list(ViewChange))
@@ -228,3 +238,103 @@ def test_has_filters_counts_every_kind_of_filter() -> None:
     assert ViewState(entities=(1,)).has_filters
     assert ViewState(excluded_entities=(1,)).has_filters
     assert ViewState(import_run_id=1).has_filters
+
+
+# -- the charts' filters: the timeline's date range and the range chart's selection ------------
+
+JAN_21, FEB_2 = dt.date(2019, 1, 21), dt.date(2019, 2, 2)
+
+
+def test_a_date_range_filters_the_query_and_is_announced_once() -> None:
+    state = ViewState()
+    recorder = Recorder()
+    state.subscribe(recorder, QUERY_CHANGES)
+    state.set_date_range(JAN_21, FEB_2)
+    state.set_date_range(JAN_21, FEB_2)  # the same range again: nothing to announce
+    assert recorder.changes == [ViewChange.DATES]
+    assert state.date_range == (JAN_21, FEB_2)
+    assert (state.query().date_from, state.query().date_to) == (JAN_21, FEB_2)
+    assert state.filter_query() == ArticleQuery(date_from=JAN_21, date_to=FEB_2)
+    assert state.has_filters
+
+
+def test_a_date_range_given_backwards_is_put_in_order_and_may_be_open() -> None:
+    state = ViewState()
+    state.set_date_range(FEB_2, JAN_21)  # a drag from right to left
+    assert state.date_range == (JAN_21, FEB_2)
+    state.set_date_range(None, FEB_2)
+    assert state.query().date_from is None and state.query().date_to == FEB_2
+    state.clear_date_range()
+    assert state.date_range == (None, None)
+    assert not state.has_filters
+
+
+def test_a_range_selection_filters_by_its_facts_and_keeps_its_label() -> None:
+    state = ViewState()
+    recorder = Recorder()
+    state.subscribe(recorder, list(ViewChange))
+    state.set_range_selection(RangeSelection((9, 4, 9), "Topol-M 10,000 km"))
+    assert state.query().range_facts == (4, 9)  # sorted, no repeats: equal queries compare equal
+    assert state.range_selection == RangeSelection((4, 9), "Topol-M 10,000 km")
+    state.set_range_selection(RangeSelection((4, 9), "Topol-M 10,000 km"))
+    assert recorder.changes == [ViewChange.RANGES]
+    # Selecting no facts would list nothing: it means no range filter at all.
+    state.set_range_selection(RangeSelection((), "nothing"))
+    assert state.range_selection is None
+    assert state.query().range_facts == ()
+    assert recorder.changes == [ViewChange.RANGES, ViewChange.RANGES]
+
+
+def test_date_and_range_filters_are_filter_changes() -> None:
+    assert {ViewChange.DATES, ViewChange.RANGES} <= FILTER_CHANGES
+    assert ViewChange.DATES in QUERY_CHANGES
+
+
+def test_a_chart_sees_the_view_without_its_own_selection() -> None:
+    # The timeline's region would otherwise hide every date outside it, and the range chart
+    # would lose every other system as soon as one figure is selected.
+    state = ViewState(
+        search="missile",
+        entities=(1, 2),
+        entity_mode=EntityMode.ANY,
+        date_from=JAN_21,
+        date_to=FEB_2,
+        range_selection=RangeSelection((5,), "Iskander 500 km"),
+    )
+    timeline = state.filter_query(ignore=[ViewChange.DATES])
+    assert (timeline.date_from, timeline.date_to) == (None, None)
+    assert timeline.range_facts == (5,)
+    assert (timeline.search, timeline.entities) == ("missile", (1, 2))
+    assert timeline.entity_mode is EntityMode.ANY
+    ranges = state.filter_query(ignore=[ViewChange.RANGES])
+    assert ranges.range_facts == ()
+    assert (ranges.date_from, ranges.date_to) == (JAN_21, FEB_2)
+    assert state.filter_query(ignore=[ViewChange.DATES, ViewChange.RANGES]) == ArticleQuery(
+        search="missile", entities=(1, 2), entity_mode=EntityMode.ANY
+    )
+
+
+def test_clear_filters_also_clears_the_charts_selections() -> None:
+    state = ViewState(
+        search="nato",
+        date_from=JAN_21,
+        date_to=FEB_2,
+        range_selection=RangeSelection((5,), "Iskander 500 km"),
+    )
+    seen: list[tuple[ViewChange, ArticleQuery]] = []
+    state.subscribe(lambda change: seen.append((change, state.query())), list(ViewChange))
+    state.clear_filters()
+    assert [change for change, _ in seen] == [
+        ViewChange.SEARCH,
+        ViewChange.DATES,
+        ViewChange.RANGES,
+    ]
+    assert {query for _, query in seen} == {ArticleQuery()}
+    assert state.range_selection is None and state.date_range == (None, None)
+
+
+def test_has_filters_counts_the_charts_selections() -> None:
+    assert ViewState(date_from=JAN_21).has_filters
+    assert ViewState(date_to=FEB_2).has_filters
+    assert ViewState(range_selection=RangeSelection((1,), "x")).has_filters
+    assert not ViewState(range_selection=RangeSelection((), "x")).has_filters

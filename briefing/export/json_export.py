@@ -14,7 +14,7 @@ import datetime as dt
 import json
 from typing import Any, TextIO
 
-from briefing.domain import Article, Entity, ImportRun, Mention
+from briefing.domain import Article, DateMention, Entity, ImportRun, Mention, RangeMention
 from briefing.store import Store
 
 FORMAT_NAME = "briefing-export"
@@ -36,8 +36,48 @@ def entities_to_json(entities: list[tuple[Entity, list[Mention]]]) -> list[dict[
     ]
 
 
+def dates_to_json(dates: list[DateMention]) -> list[dict[str, Any]]:
+    return [
+        {
+            "text": d.text,
+            "field": d.field,
+            "start": d.start,
+            "end": d.end,
+            "value": d.value,
+            "precision": str(d.precision),
+            "year_inferred": d.year_inferred,
+            "relative": d.relative,
+        }
+        for d in dates
+    ]
+
+
+def ranges_to_json(ranges: list[tuple[int, RangeMention]]) -> list[dict[str, Any]]:
+    return [
+        {
+            "id": fact_id,
+            "subject": r.subject,
+            "subject_type": str(r.subject_type) if r.subject_type else None,
+            "min_km": r.min_km,
+            "max_km": r.max_km,
+            "qualifier": str(r.qualifier),
+            "unit": r.unit,
+            "text": r.text,
+            "kind": str(r.kind),
+            "via": r.via or None,
+            "field": r.field,
+            "start": r.start,
+            "end": r.end,
+        }
+        for fact_id, r in ranges
+    ]
+
+
 def article_to_json(
-    article: Article, entities: list[tuple[Entity, list[Mention]]] | None = None
+    article: Article,
+    entities: list[tuple[Entity, list[Mention]]] | None = None,
+    dates: list[DateMention] | None = None,
+    ranges: list[tuple[int, RangeMention]] | None = None,
 ) -> dict[str, Any]:
     return {
         "id": article.id,
@@ -56,10 +96,13 @@ def article_to_json(
         "body": article.body,
         "published": article.published.isoformat() if article.published else None,
         "published_known_by": str(article.date_source),
+        "published_confidence": article.date_confidence or None,
         "truncated": article.truncated,
         "content_hash": article.content_hash,
         "import_run_id": article.import_run_id,
         "entities": entities_to_json(entities or []),
+        "dates": dates_to_json(dates or []),
+        "ranges": ranges_to_json(ranges or []),
     }
 
 
@@ -92,8 +135,13 @@ def write_json_export(store: Store, out: TextIO) -> int:
     count = 0
     for article in store.iter_articles():
         out.write("\n  " if count == 0 else ",\n  ")
-        entities = store.article_entity_mentions(article.id)
-        out.write(json.dumps(article_to_json(article, entities), ensure_ascii=False))
+        record = article_to_json(
+            article,
+            store.article_entity_mentions(article.id),
+            store.article_dates(article.id),
+            store.article_ranges(article.id),
+        )
+        out.write(json.dumps(record, ensure_ascii=False))
         count += 1
     out.write("\n ]\n}\n" if count else "]\n}\n")
     return count

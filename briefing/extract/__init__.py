@@ -10,7 +10,7 @@ from briefing.extract.extractor import Extractor
 from briefing.extract.gazetteer import build_gazetteer
 
 # Bump when extraction changes what it finds: `briefing reextract` re-runs older articles.
-EXTRACTOR_VERSION = 1
+EXTRACTOR_VERSION = 2
 
 
 @cache

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from briefing.domain import ParsedArticle
 from briefing.extract import EXTRACTOR_VERSION, make_extractor
+from briefing.extract.facts import extract_facts, with_inferred_date
 from briefing.store import Store
 
 BATCH_SIZE = 500
@@ -37,13 +38,26 @@ def run_reextract(
         if is_cancelled is not None and is_cancelled():
             break
         batch = []
+        inferred = []
         for article_id in ids[start : start + batch_size]:
             article = store.get_article(article_id)
             if article is None:
                 continue  # deleted meanwhile
-            parsed = ParsedArticle(title=article.title, body=article.body, deck=article.deck)
-            batch.append((article_id, extractor.extract(parsed)))
-        store.replace_mentions(batch, EXTRACTOR_VERSION, extractor.attributes)
+            parsed = with_inferred_date(
+                ParsedArticle(
+                    title=article.title,
+                    body=article.body,
+                    deck=article.deck,
+                    published=article.published,
+                    date_source=article.date_source,
+                )
+            )
+            if article.published is None and parsed.published is not None:
+                inferred.append((article_id, parsed.published, parsed.date_confidence))
+            facts = extract_facts(extractor, parsed)
+            batch.append((article_id, facts.mentions, facts.dates, facts.ranges))
+        store.replace_facts(batch, EXTRACTOR_VERSION, extractor.attributes)
+        store.set_inferred_publication_dates(inferred)
         done += len(batch)
         if progress is not None:
             progress(ReextractProgress(done=done, total=len(ids)))

@@ -24,10 +24,10 @@ from briefing.domain import (
     EntityType,
     FileFailure,
     ImportReport,
-    Mention,
     ParsedArticle,
 )
 from briefing.extract import EXTRACTOR_VERSION, make_extractor
+from briefing.extract.facts import ArticleFacts, extract_facts, with_inferred_date
 from briefing.ingest.readers import ReadError, known_extensions, reader_for
 from briefing.store import Store
 
@@ -135,32 +135,39 @@ class _FileResult:
     path: Path
     articles: list[ParsedArticle]
     hashes: list[str]
-    mentions: list[list[Mention]] | None
+    facts: list[ArticleFacts] | None
     error: str | None
 
 
 # Set per process (the importing one, or each reading worker) by _init_extraction.
 _extract: bool = True
 _user_names: tuple[tuple[EntityType, str], ...] = ()
+_default_date: dt.date | None = None
 
 
-def _init_extraction(extract: bool, user_names: tuple[tuple[EntityType, str], ...]) -> None:
-    global _extract, _user_names
+def _init_extraction(
+    extract: bool,
+    user_names: tuple[tuple[EntityType, str], ...],
+    default_date: dt.date | None = None,
+) -> None:
+    global _extract, _user_names, _default_date
     _extract = extract
     _user_names = user_names
+    _default_date = default_date
 
 
 def _read_and_hash(path: Path) -> _FileResult:
     """Everything that can happen away from the store: read, decode, segment, hash, extract."""
     try:
-        articles = read_articles(path)
+        articles = [_with_defaults(a, _default_date) for a in read_articles(path)]
     except ReadError as exc:
         return _FileResult(path, [], [], None, str(exc))
-    mentions = None
+    facts = None
     if _extract:
         extractor = make_extractor(_user_names)
-        mentions = [extractor.extract(article) for article in articles]
-    return _FileResult(path, articles, [content_hash(a) for a in articles], mentions, None)
+        articles = [with_inferred_date(article) for article in articles]
+        facts = [extract_facts(extractor, article) for article in articles]
+    return _FileResult(path, articles, [content_hash(a) for a in articles], facts, None)
 
 
 def _auto_workers(files: Sequence[Path]) -> int:
@@ -183,9 +190,10 @@ def _read_files(
     workers: int,
     extract: bool = True,
     user_names: tuple[tuple[EntityType, str], ...] = (),
+    default_date: dt.date | None = None,
 ) -> Iterator[_FileResult]:
     """File results in file order, read ahead by ``workers`` processes when > 0."""
-    _init_extraction(extract, user_names)
+    _init_extraction(extract, user_names, default_date)
     if workers <= 0:
         for path in files:
             yield _read_and_hash(path)
@@ -197,7 +205,7 @@ def _read_files(
         max_workers=workers,
         mp_context=context,
         initializer=_init_extraction,
-        initargs=(extract, user_names),
+        initargs=(extract, user_names, default_date),
     )
     pending: deque[Future[_FileResult]] = deque()
     remaining = iter(files)
@@ -250,7 +258,7 @@ def run_import(
     )
     pending: list[tuple[str, ParsedArticle]] = []
     pending_hashes: list[str] = []
-    pending_mentions: list[list[Mention]] = []
+    pending_facts: list[ArticleFacts] = []
     user_names = tuple(store.user_names()) if extract else ()
     attributes = make_extractor(user_names).attributes if extract else None
 
@@ -260,19 +268,21 @@ def run_import(
                 report.run_id or 0,
                 pending,
                 pending_hashes,
-                mentions=pending_mentions if extract else None,
+                mentions=[f.mentions for f in pending_facts] if extract else None,
                 extraction_version=EXTRACTOR_VERSION,
                 attributes=attributes,
+                dates=[f.dates for f in pending_facts] if extract else None,
+                ranges=[f.ranges for f in pending_facts] if extract else None,
             )
             report.imported += result.added
             report.duplicates += result.duplicates
             pending.clear()
             pending_hashes.clear()
-            pending_mentions.clear()
+            pending_facts.clear()
 
     if workers is None:
         workers = _auto_workers(files)
-    results = _read_files(files, workers, extract, user_names)
+    results = _read_files(files, workers, extract, user_names, default_date)
     try:
         for index, result in enumerate(results):
             path = result.path
@@ -289,8 +299,8 @@ def run_import(
                     report.truncated += article.truncated
                     pending.append((source_name, _with_defaults(article, default_date)))
                 pending_hashes.extend(result.hashes)
-                if result.mentions is not None:
-                    pending_mentions.extend(result.mentions)
+                if result.facts is not None:
+                    pending_facts.extend(result.facts)
                 if len(pending) >= batch_size:
                     flush()
             if progress is not None:

@@ -530,6 +530,21 @@ class Store(EntityStoreMixin, TimeRangeStoreMixin):
         )
         return BatchResult(added=len(rows), duplicates=duplicates), new_ids
 
+    def replace_facts(
+        self,
+        by_article: Sequence[
+            tuple[int, Sequence[Mention], Sequence[DateMention], Sequence[RangeMention]]
+        ],
+        version: int,
+        attributes: dict[tuple[str, str], dict[str, Any]] | None = None,
+    ) -> None:
+        """Re-extraction: swap these articles' mentions, dates and ranges in one transaction."""
+        with self._write() as connection, connection.begin():
+            self._write_mentions(
+                connection, [(a, m) for a, m, _, _ in by_article], version, attributes
+            )
+            self._write_dates_ranges(connection, [(a, d, r) for a, _, d, r in by_article])
+
     # -- maintenance -------------------------------------------------------------------------
 
     def integrity_ok(self) -> bool:

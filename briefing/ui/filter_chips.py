@@ -1,9 +1,10 @@
 """The filters in force, as removable chips above the article list.
 
 One chip per filter — the search text, each selected entity, each excluded entity ("not …"),
-the import run — in a row that wraps, then "Clear all". Clicking a chip (or Delete/Backspace
-on a focused chip) removes that filter; Delete in the row with no chip focused removes the
-last one. The row hides itself when nothing filters the list.
+the import run, the timeline's date range ("21 Jan 2019 – 2 Feb 2019") and the range chart's
+selection ("Range: Topol-M 10,000 km") — in a row that wraps, then "Clear all". Clicking a
+chip (or Delete/Backspace on a focused chip) removes that filter; Delete in the row with no
+chip focused removes the last one. The row hides itself when nothing filters the list.
 """
 
 from __future__ import annotations
@@ -18,16 +19,19 @@ from PySide6.QtWidgets import QLabel, QSizePolicy, QToolButton, QWidget
 
 from briefing.domain import EntityMode
 from briefing.store import Store
+from briefing.ui.chart_data import format_date_range
 from briefing.ui.entity_theme import type_icon, type_label, type_tint
 from briefing.ui.flow_layout import FlowLayout
 from briefing.view_state import FILTER_CHANGES, ViewChange, ViewState
 
 MAX_CHIP_TEXT = 40
+DATES_TINT = "#dfe7ec"  # the timeline's selection colour, light
+RANGE_TINT = "#e8eef4"
 
 
 @dataclass(frozen=True, slots=True)
 class _ChipSpec:
-    kind: str  # "search", "entity", "excluded", "import_run"
+    kind: str  # "search", "entity", "excluded", "import_run", "dates", "range"
     text: str
     tooltip: str
     remove: Callable[[], None]
@@ -102,7 +106,9 @@ class FilterChips(QWidget):
         self.clear_button.setObjectName("clearFilters")
         self.clear_button.setText("Clear all")
         self.clear_button.setAccessibleName("Clear all filters")
-        self.clear_button.setToolTip("Remove the search and every entity filter")
+        self.clear_button.setToolTip(
+            "Remove the search, every entity filter, the date range and the range selection"
+        )
         self.clear_button.setAutoRaise(True)
         self.clear_button.setCursor(Qt.CursorShape.PointingHandCursor)
         self.clear_button.setStyleSheet("QToolButton#clearFilters { color: #3d5a6c; }")
@@ -146,6 +152,8 @@ class FilterChips(QWidget):
             state.excluded_entities,
             state.entity_mode,
             state.import_run_id,
+            state.date_range,
+            state.range_selection,
         )
 
     def _specs(self) -> list[_ChipSpec | str]:
@@ -200,6 +208,28 @@ class FilterChips(QWidget):
                     f"Import run {state.import_run_id}",
                     f"Only the articles of import run {state.import_run_id}",
                     self._clear_import_run,
+                )
+            )
+        if state.date_from is not None or state.date_to is not None:
+            when = format_date_range(state.date_from, state.date_to)
+            specs.append(
+                _ChipSpec(
+                    "dates",
+                    when,
+                    f"Dates: {when} (articles published, or mentioning a date, in this range)",
+                    self._state.clear_date_range,
+                    tint=DATES_TINT,
+                )
+            )
+        if state.range_selection is not None:
+            label = state.range_selection.label
+            specs.append(
+                _ChipSpec(
+                    "range",
+                    f"Range: {label}",
+                    f"Range: the articles stating {label}",
+                    self._state.clear_range_selection,
+                    tint=RANGE_TINT,
                 )
             )
         return specs

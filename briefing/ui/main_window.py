@@ -30,12 +30,13 @@ from PySide6.QtWidgets import (
 )
 
 from briefing import __version__, paths
-from briefing.domain import EntityType, ImportReport, StoreError
+from briefing.domain import DateContext, EntityType, ImportReport, StoreError
 from briefing.ingest.pipeline import ImportProgress
 from briefing.store import Store
 from briefing.ui import settings
 from briefing.ui.article_list_model import ArticleListModel
 from briefing.ui.article_list_view import ArticleListView
+from briefing.ui.chart_panel import ChartPanel
 from briefing.ui.empty_state import EmptyState
 from briefing.ui.entity_dialogs import (
     HiddenEntitiesDialog,
@@ -91,6 +92,7 @@ class MainWindow(QMainWindow):
         self._closing = False
         self._progress_dialog: ImportProgressDialog | ReextractProgressDialog | None = None
         self._sidebar_hidden_while_empty = False
+        self._charts_hidden_while_empty = False
         self.summary_dialog: ImportSummaryDialog | None = None
         self.hidden_dialog: HiddenEntitiesDialog | None = None
         self.gazetteer_dialog: UserGazetteerDialog | None = None
@@ -136,6 +138,12 @@ class MainWindow(QMainWindow):
         self.sidebar = EntitySidebar(store, self.state, self.editor, self)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.sidebar)
 
+        # -- the timeline and the range chart (a dock at the bottom) --------------------------
+        self.charts = ChartPanel(store, self.state, self)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.charts)
+        # The sidebar keeps the full height: its lists are long, the charts are wide.
+        self.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)
+
         self.stack = QStackedWidget(self)
         self.stack.setObjectName("centralStack")
         self.stack.addWidget(self.splitter)
@@ -171,6 +179,7 @@ class MainWindow(QMainWindow):
         self.empty_state.loadSamplesRequested.connect(self.load_sample_set)
         self.empty_state.importRequested.connect(self._on_import_files_triggered)
         self.reader.entityClicked.connect(self.sidebar.reveal_entity)
+        self.charts.timeline.mentionActivated.connect(self._on_date_mention_activated)
         self.reader.addNameRequested.connect(self._on_add_name_requested)
         self.editor.entitiesChanged.connect(self._on_entities_changed)
         self.editor.failed.connect(self._on_correction_failed)
@@ -281,10 +290,12 @@ class MainWindow(QMainWindow):
         self.editor.set_store(store)
         self.sidebar.set_store(store)
         self.chips.set_store(store)
+        self.charts.set_store(store)
         self.state.reset()
         self.model.set_store(store)
         self.reader.set_store(store)
         self.sidebar.shutdown()  # no count may still be reading the store we close
+        self.charts.shutdown()
         old.close()
         self.sidebar.refresh()
         settings.remember_store(store.path)
@@ -344,6 +355,12 @@ class MainWindow(QMainWindow):
         self.sidebar_action.setShortcut(QKeySequence("Ctrl+Shift+E"))
         self.addAction(self.sidebar_action)
         view_menu.addAction(self.sidebar_action)
+        self.charts_action = self.charts.toggleViewAction()
+        self.charts_action.setText("&Timeline and Range Chart")
+        self.charts_action.setObjectName("toggleChartPanel")
+        self.charts_action.setShortcut(QKeySequence("Ctrl+Shift+T"))
+        self.addAction(self.charts_action)
+        view_menu.addAction(self.charts_action)
         self.clear_filters_action = self._action("&Clear All Filters", self.state.clear_filters)
         self.clear_filters_action.setShortcut(QKeySequence("Ctrl+Shift+Backspace"))
         view_menu.addAction(self.clear_filters_action)
@@ -485,6 +502,7 @@ class MainWindow(QMainWindow):
         self._select_first_if_none()
         # New articles bring new entities (extraction runs during the import).
         self.sidebar.refresh()
+        self.charts.refresh()
         self.reader.refresh_entities()
 
     # -- re-extraction ------------------------------------------------------------------------
@@ -538,6 +556,7 @@ class MainWindow(QMainWindow):
             self._update_count_label()
         self.sidebar.refresh()
         self.chips.refresh()
+        self.charts.refresh()
         self.reader.refresh_entities()
 
     # -- corrections ----------------------------------------------------------------------------
@@ -553,6 +572,8 @@ class MainWindow(QMainWindow):
             self._update_count_label()
         self.sidebar.refresh()
         self.chips.refresh()
+        # Lane names and range rows show entities: a rename, merge or hide changes them.
+        self.charts.refresh()
         self.reader.refresh_entities()
         if self.hidden_dialog is not None:
             self.hidden_dialog.reload()
@@ -604,6 +625,11 @@ class MainWindow(QMainWindow):
 
     def _on_show_run_requested(self, run_id: int) -> None:
         self.state.import_run_id = run_id
+
+    def _on_date_mention_activated(self, context: DateContext) -> None:
+        """A timeline mark was clicked: read its article, at the sentence with the date."""
+        self.state.selected_article_id = context.article_id
+        self.reader.reveal_text(context.text, context.sentence)
 
     def _set_busy(self, busy: bool) -> None:
         for action in (
@@ -663,6 +689,12 @@ class MainWindow(QMainWindow):
         elif not empty and self._sidebar_hidden_while_empty:
             self._sidebar_hidden_while_empty = False
             self.sidebar.show()
+        if empty and not self.charts.isHidden():
+            self._charts_hidden_while_empty = True
+            self.charts.hide()
+        elif not empty and self._charts_hidden_while_empty:
+            self._charts_hidden_while_empty = False
+            self.charts.show()
 
     def _select_first_if_none(self) -> None:
         if self.state.selected_article_id is None and self.model.rowCount() > 0:
@@ -680,6 +712,7 @@ class MainWindow(QMainWindow):
         docks = settings.byte_array(settings.WINDOW_STATE)
         if docks is None or not self.restoreState(docks):
             self.resizeDocks([self.sidebar], [240], Qt.Orientation.Horizontal)
+            self.resizeDocks([self.charts], [300], Qt.Orientation.Vertical)
 
     def _default_size(self) -> QSize:
         # Roomy on a desktop monitor, but never larger than a small laptop screen.
@@ -695,6 +728,8 @@ class MainWindow(QMainWindow):
         if self._sidebar_hidden_while_empty:
             # Remember the sidebar as the person left it, not as the empty store hid it.
             self.sidebar.show()
+        if self._charts_hidden_while_empty:
+            self.charts.show()
         settings.set_value(settings.WINDOW_STATE, QByteArray(self.saveState()))
         settings.remember_store(self._store.path)
 
@@ -709,6 +744,7 @@ class MainWindow(QMainWindow):
             finally:
                 QApplication.restoreOverrideCursor()
         self.sidebar.shutdown()
+        self.charts.shutdown()
         self.save_settings()
         super().closeEvent(event)
 

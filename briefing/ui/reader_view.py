@@ -200,6 +200,28 @@ class ReaderView(QTextBrowser):
         self.setTextCursor(found)
         return True
 
+    def reveal_text(self, text: str, context: str = "") -> bool:
+        """Select ``text`` — inside the sentence ``context`` when that is found — and scroll
+        to it (the timeline opens an article at a date this way). False if it is not shown."""
+        document = self.document()
+        found = QTextCursor()
+        sentence = " ".join(context.split())
+        if sentence:
+            around = document.find(sentence)
+            if around.isNull() and len(sentence) > 60:
+                around = document.find(sentence[:60])  # the sentence is cut in the rendering
+            if not around.isNull():
+                inner = document.find(text, around.selectionStart()) if text else QTextCursor()
+                inside = not inner.isNull() and inner.selectionEnd() <= around.selectionEnd()
+                found = inner if inside else around
+        if found.isNull() and text:
+            found = document.find(text)
+        if found.isNull():
+            return False
+        self.setTextCursor(found)
+        self.ensureCursorVisible()
+        return True
+
     def mention_cursor(self, mention: ArticleMention) -> QTextCursor:
         """A cursor over the rendered text of ``mention`` (null if it is not shown)."""
         href = f"entity:{mention.entity_id}"
