@@ -270,6 +270,9 @@ def test_the_previous_day_counts_from_the_last_day_mentioned():
     # With no earlier day it counts from publication; with neither it is unresolved.
     assert only("The following day, Lavrov spoke.").value == "2019-01-23"
     assert only("The following day, Lavrov spoke.", None).precision is UNRESOLVED
+    # The anchor is a day in the same field: a title's date does not carry into the body.
+    article = ParsedArticle(title="Talks on 18 January", body="The previous day, Lavrov spoke.")
+    assert [m.value for m in extract_dates(article, PUB)] == ["2019-01-18", "2019-01-21"]
     # An anchor from the text works without a publication date.
     mentions = found("The treaty was signed on 8 December 1987. The next day, it was hailed.", None)
     assert summary(mentions) == [("8 December 1987", "1987-12-08"), ("The next day", "1987-12-09")]
@@ -319,6 +322,18 @@ def test_yearless_day_takes_the_year_from_earlier_context():
     ]
     mentions = found("Troops arrived in March 2018. On 4 March they left.", None)
     assert [m.value for m in mentions] == ["2018-03", "2018-03-04"]
+
+
+def test_yearless_month_half_a_year_away_goes_to_the_past():
+    assert only("Troops arrived in July.", dt.date(2019, 1, 15)).value == "2018-07"
+
+
+def test_an_interval_with_a_year_sets_the_context():
+    mentions = found("Drills ran 4-16 June 2018 in Poland. On 21 January they resumed.", None)
+    assert summary(mentions) == [
+        ("4-16 June 2018", "2018-06-04/2018-06-16"),
+        ("21 January", "2019-01-21"),
+    ]
 
 
 def test_yearless_day_without_publication_or_context_is_month_and_day_only():
@@ -550,7 +565,7 @@ def test_infer_publication_date(body, expected):
         "NATO said on Tuesday that talks failed.",  # a weekday alone gives nothing
         "MOSCOW, Jan 21 (Reuters) - Russia said it would not yield.",  # no year anywhere
         "The withdrawal will be complete on 2 August 2019.",  # future
-        "The US has given Moscow until 2 February 2019 to dismantle it.",  # a deadline
+        "The US gave Moscow until 2 February 2019 to dismantle it.",  # a deadline
         "The treaty expired on 5 February 2099, officials said.",  # after today
         "Nothing in this story has a date.",
         "First paragraph.\n\nSecond paragraph.\n\nOfficials said on 21 January 2019 it failed.",

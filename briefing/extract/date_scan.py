@@ -6,11 +6,12 @@ from the publication date or the story's context, and counting relative dates, h
 :mod:`briefing.extract.dates`.
 
 Speed: the text is never run through one big alternation position by position (Python's ``re``
-tries every alternative at every character, which costs ~10x more). Instead two cheap scans
-find the places a date can start — digit runs and capitalised month/weekday names, both with
-a literal first character the regex engine can skip to — and the full pattern is matched
-anchored at those few places. Lowercase relative phrases get their own scan, and the rare
-ones ("ago", "the previous day") only run when a plain substring test says they can match.
+tries every alternative at every character, which costs ~10x more). Instead one cheap scan
+finds the places a date can start — digit runs, capitalised month and weekday names and
+capitalised relative words, each alternative beginning with a literal the regex engine can
+skip to — and the full pattern is matched anchored at those few places. Lowercase relative
+words are found with ``str.find``, and the rare phrases ("ago", "the previous day") only run
+their regex when a plain substring test says they can match.
 """
 
 from __future__ import annotations
@@ -215,7 +216,7 @@ _YEAR_NOUN = re.compile(
 )
 # A count or a clock time, not a year: "by 2014 hours", "of 1990 troops".
 _NOT_YEAR_AFTER = re.compile(
-    r"[ \u00a0]*(?:%|(?i:hours?|hrs|h|gmt|utc|z|local|km|kilomet\w*|kms|metres?|meters?|m|mm"
+    r"[ \u00a0]*(?:%|(?i:hours?|hrs|h|gmt|utc|z|local[ ]time|km|kilomet\w*|kms|metres?|meters?|m|mm"
     r"|miles?|nautical|nm|tonnes?|tons?|kg|per[ ]?cent|percent|troops|soldiers|people|men"
     r"|members|times|units|cases|casualties|dead|killed|civilians|refugees|votes|jobs|rounds"
     r"|missiles|drones|aircraft|tanks|vehicles|feet|ft|bn|million|billion|dollars|euros"
@@ -278,7 +279,7 @@ def _month(text: str) -> int:
 
 def _word_before(text: str, pos: int) -> tuple[str, int]:
     """The word right before ``pos`` across spaces (or a hyphen: "mid-2019"), and where it
-    starts; ("", pos) when punctuation comes first."""
+    starts; the word is "" when punctuation or a digit comes first."""
     i = pos
     if i and text[i - 1] == "-":
         i -= 1

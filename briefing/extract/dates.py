@@ -55,8 +55,8 @@ _LONGEST_MONTH = (0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 # Future markers, and the reporting verbs that put what follows them back in the past.
 _FUTURE = re.compile(
-    r"\b(?:will|shall|won't|wo n't|(?<=\w)['’]ll|(?:is|are|was|were) (?:due|scheduled|set|"
-    r"expected|planning|going) to|(?:is|are) to|plans? to|intends? to)\b"
+    r"\b(?:will|shall|won't|wo n't|(?<=\w)['’]ll|(?:is|are) (?:due|scheduled|set|expected"
+    r"|planning|going) to|(?:is|are) to|plans? to|intends? to)\b"
 )
 _REPORTED = re.compile(
     r"\b(?:said|says|told|announced|added|reported|confirmed|wrote|declared|stated|warned"
@@ -244,6 +244,8 @@ class _Resolver:
             return self._span(raw, field, text, sentence)
         year, month, day = raw.first
         assert month is not None
+        if day is not None and day > _LONGEST_MONTH[month]:
+            return None  # "31 April" is no date
         inferred = year is None
         if year is not None:
             self.context = (year, month)
@@ -257,8 +259,6 @@ class _Resolver:
                 _month_end(year, month), f"{year}-{month:02}", year_inferred=inferred,
             )  # fmt: skip
         assert kind == DAY and day is not None
-        if day > _LONGEST_MONTH[month]:
-            return None  # "31 April" is no date
         date = _date(year, month, day)
         if date is None:
             if not inferred:
