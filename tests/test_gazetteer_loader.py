@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from briefing.domain import EntityType, ParsedArticle
 from briefing.extract.extractor import Extractor
 from briefing.extract.gazetteer import build_gazetteer, load_files, shipped_gazetteer
@@ -65,3 +67,23 @@ def test_a_broken_user_file_is_skipped(tmp_path: Path) -> None:
     broken = tmp_path / "broken.json"
     broken.write_text("{ not json", encoding="utf-8")
     assert load_files([broken]).aliases == []
+
+
+def test_reextract_reads_the_user_file_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from briefing.extract import gazetteer, make_extractor
+
+    user = tmp_path / "user_gazetteer.json"
+    monkeypatch.setattr(gazetteer, "user_gazetteer_path", lambda: user)
+    article = ParsedArticle(title="", body="Officials tested the Sky Lance yesterday.")
+    make_extractor(fresh=True)
+    assert not any(m.text == "Sky Lance" for m in make_extractor().extract(article))
+    user.write_text(
+        json.dumps({"version": 1, "entries": [{"type": "WEAPON", "name": "Sky Lance"}]}),
+        encoding="utf-8",
+    )
+    assert not any(m.text == "Sky Lance" for m in make_extractor().extract(article))  # cached
+    assert any(m.text == "Sky Lance" for m in make_extractor(fresh=True).extract(article))
+    user.unlink()
+    make_extractor(fresh=True)

@@ -32,7 +32,7 @@ def run_reextract(
 ) -> int:
     """Re-extract ``article_ids`` (default: every article); returns how many were done."""
     ids = list(article_ids) if article_ids is not None else store.all_article_ids()
-    extractor = make_extractor(tuple(store.user_names()))
+    extractor = make_extractor(tuple(store.user_names()), fresh=True)
     done = 0
     for start in range(0, len(ids), batch_size):
         if is_cancelled is not None and is_cancelled():

@@ -15,6 +15,7 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -180,8 +181,9 @@ def _auto_workers(files: Sequence[Path]) -> int:
         except OSError:
             continue
         if total >= PARALLEL_MIN_BYTES:
-            # One core writes to SQLite; the others read and segment ahead of it.
-            return max(1, min(3, (os.cpu_count() or 2) - 1))
+            # As many readers as cores: extraction is the heavy part, and the writing process
+            # waits on SQLite much of the time, so it shares a core with a reader.
+            return max(1, min(3, os.cpu_count() or 2))
     return 0
 
 
@@ -207,18 +209,29 @@ def _read_files(
         initializer=_init_extraction,
         initargs=(extract, user_names, default_date),
     )
-    pending: deque[Future[_FileResult]] = deque()
+    pending: deque[tuple[Path, Future[_FileResult]]] = deque()
     remaining = iter(files)
     try:
         for path in remaining:
-            pending.append(pool.submit(_read_and_hash, path))
+            pending.append((path, pool.submit(_read_and_hash, path)))
             if len(pending) >= READ_AHEAD * workers:
                 break
         while pending:
-            result = pending.popleft().result()
+            path, future = pending.popleft()
+            try:
+                result = future.result()
+            except BrokenProcessPool:
+                # A reader died (out of memory, killed): finish in this process rather than
+                # lose the import.
+                yield _read_and_hash(path)
+                for later, _ in pending:
+                    yield _read_and_hash(later)
+                for later in remaining:
+                    yield _read_and_hash(later)
+                return
             next_path = next(remaining, None)
             if next_path is not None:
-                pending.append(pool.submit(_read_and_hash, next_path))
+                pending.append((next_path, pool.submit(_read_and_hash, next_path)))
             yield result
     finally:
         pool.shutdown(wait=True, cancel_futures=True)

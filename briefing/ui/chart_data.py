@@ -606,18 +606,20 @@ def group_bands(bands: tuple[TreatyBand, ...] | list[TreatyBand]) -> list[BandGr
 @dataclass(slots=True)
 class OriginColours:
     """A colour per country of origin, kept for the session so a filter change does not
-    repaint Russia in another colour. Okabe–Ito hues (colour-blind safe), vermillion left out:
-    red is the "differs from the reference" flag."""
+    repaint Russia in another colour. Okabe–Ito hues first (colour-blind safe); vermillion and
+    reddish purple are left out: red flags a figure off its reference, purple is the treaties'."""
 
     palette: tuple[str, ...] = (
         "#0072B2",
         "#E69F00",
         "#009E73",
-        "#CC79A7",
         "#56B4E9",
-        "#7A6A00",
-        "#5B3A8C",
         "#8C5A2B",
+        "#7A6A00",
+        "#2A6F73",
+        "#4D4D4D",
+        "#6B8E23",
+        "#A0522D",
     )
     other: str = "#8a8f98"
     assigned: dict[str, str] = field(default_factory=dict)
@@ -625,10 +627,24 @@ class OriginColours:
     def colour(self, origin: str) -> str:
         if not origin:
             return self.other
+        if origin in FIXED_ORIGIN_COLOURS:
+            return FIXED_ORIGIN_COLOURS[origin]
         if origin not in self.assigned:
+            free = [c for c in self.palette if c not in FIXED_ORIGIN_COLOURS.values()]
             used = len(self.assigned)
-            self.assigned[origin] = self.palette[used] if used < len(self.palette) else self.other
+            self.assigned[origin] = free[used] if used < len(free) else self.other
         return self.assigned[origin]
+
+
+# The countries most systems come from keep their colour from one session to the next.
+FIXED_ORIGIN_COLOURS: dict[str, str] = {
+    "Russia": "#0072B2",
+    "Soviet Union": "#56B4E9",
+    "United States": "#E69F00",
+    "China": "#009E73",
+    "North Korea": "#8C5A2B",
+    "Iran": "#7A6A00",
+}
 
 
 def km_ticks(

@@ -712,7 +712,7 @@ class MainWindow(QMainWindow):
         docks = settings.byte_array(settings.WINDOW_STATE)
         if docks is None or not self.restoreState(docks):
             self.resizeDocks([self.sidebar], [240], Qt.Orientation.Horizontal)
-            self.resizeDocks([self.charts], [300], Qt.Orientation.Vertical)
+            self.resizeDocks([self.charts], [320], Qt.Orientation.Vertical)
 
     def _default_size(self) -> QSize:
         # Roomy on a desktop monitor, but never larger than a small laptop screen.

@@ -83,6 +83,7 @@ from briefing.view_state import FILTER_CHANGES, RangeSelection, ViewChange, View
 log = logging.getLogger(__name__)
 
 ROW_PX = 26  # a row's height when exported (and the scroll unit)
+HEADER_PX = 34  # the strip naming the treaty bands
 AXIS_WIDTH = 150
 HOVER_PX = 7
 SELECTED_PEN = pg.mkPen(INK, width=2.6)
@@ -148,16 +149,20 @@ class RangePlot(pg.PlotWidget):
         self._vector = vector
         self.rows_box = RowsViewBox()
         super().__init__(parent, viewBox=self.rows_box)
-        style_plot(self, axes=("left", "bottom", "top"))
+        style_plot(self)
         item = self.getPlotItem()
         item.getAxis("left").setWidth(AXIS_WIDTH)
         item.getAxis("bottom").setLabel("range (km)", color=INK)
-        # The top axis names the treaty bands, above the rows whatever is scrolled into view.
-        top = item.getAxis("top")
-        top.setTextPen(pg.mkPen(TREATY))
-        top.setPen(pg.mkPen(colour(TREATY, 120)))
-        top.setStyle(tickLength=6)
-        top.setTicks([[], []])
+        # A strip above the rows names the treaty bands, whatever is scrolled into view: a
+        # second ViewBox, x-linked, where the (hidden) top axis would be.
+        self.header_box = pg.ViewBox(enableMenu=False)
+        self.header_box.setMouseEnabled(x=False, y=False)
+        self.header_box.setXLink(self.rows_box)
+        self.header_box.setYRange(0, 2, padding=0)
+        self.header_box.setMinimumHeight(HEADER_PX)
+        self.header_box.setMaximumHeight(HEADER_PX)
+        item.layout.removeItem(item.getAxis("top"))
+        item.layout.addItem(self.header_box, 1, 1)
         item.showGrid(x=True, y=False, alpha=0.12)
         self.legend: pg.LegendItem | None = None
         if legend:
@@ -169,8 +174,8 @@ class RangePlot(pg.PlotWidget):
         self.selected: tuple[int, ...] = ()
         self.shapes: list[_Shape] = []
         self.references: list[tuple[float, float] | None] = []
-        self.band_items: list[tuple[BandGroup, pg.GraphicsObject]] = []
-        self.band_ticks: list[tuple[float, str]] = []
+        self.band_items: list[tuple[BandGroup, pg.GraphicsObject, pg.TextItem]] = []
+        self._header_items: list[pg.GraphicsObject] = []
         self.flag_items: list[pg.TextItem] = []
         self.count_items: list[pg.TextItem] = []
         self._items: list[pg.GraphicsObject] = []
@@ -202,7 +207,10 @@ class RangePlot(pg.PlotWidget):
         for item in self._items:
             self.removeItem(item)
         self._items = []
-        self.shapes, self.references, self.band_items, self.band_ticks = [], [], [], []
+        for item in self._header_items:
+            self.header_box.removeItem(item)
+        self._header_items = []
+        self.shapes, self.references, self.band_items = [], [], []
         self.flag_items, self.count_items = [], []
         if self.legend is not None:
             self.legend.clear()
@@ -212,7 +220,6 @@ class RangePlot(pg.PlotWidget):
         self.selected = selected
         self.getAxis("bottom").setLogMode(log)
         if not self.rows:
-            self.getAxis("top").setTicks([[], []])
             return
         self._set_scale()
         self._draw_bands()
@@ -227,7 +234,6 @@ class RangePlot(pg.PlotWidget):
         self.rows_box.setYRange(-0.6, shown - 0.4, padding=0)
         self.rows_box.setXRange(*self._x_range, padding=0)
         self.getAxis("bottom").setTicks(list(km_ticks(*self._x_range, log=self.log)))
-        self.getAxis("top").setTicks([self.band_ticks, []])
 
     def _set_scale(self) -> None:
         values = []
@@ -255,26 +261,39 @@ class RangePlot(pg.PlotWidget):
         self.addItem(item, ignoreBounds=ignore_bounds)
         self._items.append(item)
 
+    def _band_item(self, band: BandGroup) -> pg.GraphicsObject:
+        low = self.x_of(band.min_km)
+        if band.max_km is not None:
+            return pg.LinearRegionItem(
+                values=(low, self.x_of(band.max_km)),
+                movable=False,
+                brush=pg.mkBrush(*TREATY_FILL),
+                pen=pg.mkPen(colour(TREATY, 90)),
+            )
+        return pg.InfiniteLine(
+            pos=low, angle=90, pen=pg.mkPen(TREATY, width=1.2, style=Qt.PenStyle.DashLine)
+        )
+
     def _draw_bands(self) -> None:
-        for band in self.bands:
-            low = self.x_of(band.min_km)
-            if band.max_km is not None:
-                item: pg.GraphicsObject = pg.LinearRegionItem(
-                    values=(low, self.x_of(band.max_km)),
-                    movable=False,
-                    brush=pg.mkBrush(*TREATY_FILL),
-                    pen=pg.mkPen(colour(TREATY, 90)),
-                )
-            else:
-                item = pg.InfiniteLine(
-                    pos=low, angle=90, pen=pg.mkPen(TREATY, width=1.2, style=Qt.PenStyle.DashLine)
-                )
+        for line, band in enumerate(self.bands):
+            item = self._band_item(band)
             item.setZValue(-20)
-            item.setToolTip("\n".join(band.labels))
             self._add(item, ignore_bounds=True)
-            self.band_items.append((band, item))
-            middle = low if band.max_km is None else (low + self.x_of(band.max_km)) / 2
-            self.band_ticks.append((middle, band.title))
+            # The same band in the header strip, with its name; neighbours take turns on the
+            # strip's two lines so their names do not overlap.
+            shade = self._band_item(band)
+            self.header_box.addItem(shade, ignoreBounds=True)
+            # Near the right edge a name runs leftwards from the band's end, not off the chart.
+            low, high = self._x_range
+            start = self.x_of(band.min_km)
+            leftwards = start > low + (high - low) * 0.6
+            anchor_x = self.x_of(band.max_km) if leftwards and band.max_km is not None else start
+            label = pg.TextItem(band.title, color=TREATY, anchor=(1 if leftwards else 0, 0.5))
+            label.setPos(anchor_x, 1.45 if line % 2 == 0 else 0.5)
+            label.setToolTip("\n".join(band.labels))
+            self.header_box.addItem(label, ignoreBounds=True)
+            self._header_items += [shade, label]
+            self.band_items.append((band, item, label))
 
     def _draw_references(self) -> None:
         x0, x1, ys = [], [], []
@@ -311,8 +330,10 @@ class RangePlot(pg.PlotWidget):
         }
         spots: list[dict] = []
         span = self._x_range[1] - self._x_range[0]
+        pixel = span / max(self.rows_box.width(), 300.0)  # x units per pixel, about
         selected = set(self.selected)
         for index, row in enumerate(self.rows):
+            placed: list[tuple[float, float]] = []
             treaty_like = row.type is EntityType.TREATY
             tint = TREATY if treaty_like else colours.colour(row.origin)
             count = len(row.stated)
@@ -366,7 +387,14 @@ class RangePlot(pg.PlotWidget):
                         self.shapes.append(_Shape(index, stated, end, end + tail, y, 0.16))
                     else:
                         self.shapes.append(_Shape(index, stated, end, end, y, 0.16))
-                self._add_count_label(end + span * 0.012, y, stated, is_selected)
+                right = self.shapes[-1].x1 if self.shapes else end
+                x = right + pixel * 9
+                # Labels of figures ending at about the same place move right, not on top of
+                # each other.
+                while any(abs(x - px) < pixel * 26 and abs(y - py) < 0.3 for px, py in placed):
+                    x += pixel * 30
+                placed.append((x, y))
+                self._add_count_label(x, y, stated, is_selected)
         if bars["x0"]:
             item = pg.BarGraphItem(**bars)
             self._add(item)

@@ -84,12 +84,13 @@ log = logging.getLogger(__name__)
 
 DAY = 86_400.0
 AXIS_WIDTH = 128  # both plots' left axes: the same width keeps their x axes aligned
-LANE_PX = 22
+LANE_PX = 19
 SPAN_HEIGHT = 0.34  # a span's bar, in rows
 HOVER_PX = 9  # how near a mark the pointer must be
 MAX_SENTENCE = 240
-# QDateEdit cannot be empty: its minimum date stands for "no limit" and shows as "any".
-NO_DATE = QDate(1800, 1, 1)
+FIRST_DATE, LAST_DATE = QDate(1800, 1, 1), QDate(2200, 12, 31)
+# A QDateEdit cannot be empty: an open end shows the first (or last) date in view, in grey.
+OPEN_STYLE = 'QDateEdit[open="true"] { color: #8a8f98; }'
 HINT = (
     "Drag to select dates · wheel to zoom · Shift+drag to pan · double-click to see all · "
     "hover a mark for its sentence, click to read it"
@@ -163,6 +164,7 @@ class TimelineChart(QWidget):
         self._scatters: list[pg.ScatterPlotItem] = []
         self._span_bars: list[pg.BarGraphItem] = []
         self._syncing = False
+        self._shown: dict[str, QDate] = {}  # what each date field was last set to
         self._contexts: dict[int, DateContext | None] = {}
         self.hover_text = ""
         self.last_redraw_ms = 0.0
@@ -224,8 +226,8 @@ class TimelineChart(QWidget):
         self.lanes_plot.setXLink(self.plot)
         for plot in (self.plot, self.lanes_plot):
             plot.getAxis("left").setWidth(AXIS_WIDTH)
-            plot.setMinimumHeight(60)
-        self.plot.getAxis("left").setLabel("per bin", color=INK)
+            plot.setMinimumHeight(70)
+        self._unit_label = ""
         self.box.enableAutoRange(axis=pg.ViewBox.YAxis)
         self.box.setAutoVisible(y=True)
         self.box.disableAutoRange(axis=pg.ViewBox.XAxis)
@@ -297,8 +299,8 @@ class TimelineChart(QWidget):
         self.lanes_box.doubleClicked.connect(self.show_all)
         self.region.sigRegionChanged.connect(self._on_region_moving)
         self.region.sigRegionChangeFinished.connect(self._on_region_finished)
-        self.from_edit.editingFinished.connect(self._on_dates_typed)
-        self.to_edit.editingFinished.connect(self._on_dates_typed)
+        self.from_edit.editingFinished.connect(self._on_from_typed)
+        self.to_edit.editingFinished.connect(self._on_to_typed)
         self.lanes_plot.scene().sigMouseMoved.connect(self._on_lanes_mouse_moved)
         self.lanes_plot.scene().sigMouseClicked.connect(self._on_lanes_clicked)
         self.plot.scene().sigMouseMoved.connect(self._on_histogram_mouse_moved)
@@ -320,6 +322,11 @@ class TimelineChart(QWidget):
     @property
     def data(self) -> TimelineData | None:
         return self._data
+
+    @property
+    def histogram(self) -> Histogram | None:
+        """The bins drawn in the histogram (for tests)."""
+        return self._histogram
 
     @property
     def lane_names(self) -> list[str]:
@@ -532,6 +539,7 @@ class TimelineChart(QWidget):
             if extent != self._extent:
                 self._extent = extent
                 self.show_all()
+                self._show_date_range()  # open ends show the new first and last dates
         self._redraw()
 
     # -- drawing ------------------------------------------------------------------------------
@@ -551,6 +559,9 @@ class TimelineChart(QWidget):
 
         counts = histogram(data, low, high, unit)
         self._histogram = counts
+        if unit != self._unit_label:
+            self._unit_label = unit
+            self.plot.getAxis("left").setLabel(f"per {unit}", color=INK)
         starts = seconds_of_ordinals(counts.starts)
         ends = seconds_of_ordinals(counts.ends)
         gap = (ends - starts) * 0.08
@@ -586,8 +597,8 @@ class TimelineChart(QWidget):
         date_from, date_to = self._state.date_range
         self._syncing = True
         try:
-            self._set_edit(self.from_edit, date_from)
-            self._set_edit(self.to_edit, date_to)
+            self._set_edit(self.from_edit, date_from, low=True)
+            self._set_edit(self.to_edit, date_to, low=False)
             active = date_from is not None or date_to is not None
             self.clear_button.setEnabled(active)
             if active:
@@ -640,8 +651,8 @@ class TimelineChart(QWidget):
         first, last = self._region_days()
         self._syncing = True
         try:
-            self._set_edit(self.from_edit, first)
-            self._set_edit(self.to_edit, last)
+            self._set_edit(self.from_edit, first, low=True)
+            self._set_edit(self.to_edit, last, low=False)
         finally:
             self._syncing = False
 
@@ -653,29 +664,53 @@ class TimelineChart(QWidget):
         self._state.set_date_range(first, last)
         self._show_date_range()  # snap the region to whole days
 
-    def _on_dates_typed(self) -> None:
+    def _on_from_typed(self) -> None:
+        typed = self._typed(self.from_edit)
+        if typed is not None:
+            self._state.set_date_range(typed, self._state.date_to)
+            self._show_date_range()
+
+    def _on_to_typed(self) -> None:
+        typed = self._typed(self.to_edit)
+        if typed is not None:
+            self._state.set_date_range(self._state.date_from, typed)
+            self._show_date_range()
+
+    def _typed(self, edit: QDateEdit) -> dt.date | None:
+        """The field's date if the person changed it (leaving a field changes nothing)."""
         if self._syncing:
-            return
-        first = _edit_date(self.from_edit)
-        last = _edit_date(self.to_edit)
-        self._state.set_date_range(first, last)
-        self._show_date_range()
+            return None
+        value = edit.date()
+        if not value.isValid() or value == self._shown.get(edit.objectName()):
+            return None
+        return dt.date(value.year(), value.month(), value.day())
 
     def _date_edit(self, name: str, tip: str) -> QDateEdit:
         edit = QDateEdit(self)
         edit.setObjectName(name)
         edit.setAccessibleName(tip)
-        edit.setToolTip(f"{tip} (empty: no limit)")
+        edit.setToolTip(f"{tip}; grey: no limit (the first or last date in view)")
         edit.setCalendarPopup(True)
         edit.setDisplayFormat("yyyy-MM-dd")
-        edit.setMinimumDate(NO_DATE)
-        edit.setSpecialValueText("any")
-        edit.setDate(NO_DATE)
+        edit.setDateRange(FIRST_DATE, LAST_DATE)
+        edit.setStyleSheet(OPEN_STYLE)
         return edit
 
-    @staticmethod
-    def _set_edit(edit: QDateEdit, day: dt.date | None) -> None:
-        edit.setDate(QDate(day.year, day.month, day.day) if day is not None else NO_DATE)
+    def _set_edit(self, edit: QDateEdit, day: dt.date | None, *, low: bool) -> None:
+        """Show ``day``, or for an open end the edge of the dates in view, in grey."""
+        open_end = day is None
+        if day is None:
+            if self._extent is not None:
+                day = dt.date.fromordinal(self._extent[0] if low else self._extent[1])
+            else:
+                day = dt.date.today()
+        shown = QDate(day.year, day.month, day.day)
+        self._shown[edit.objectName()] = shown
+        edit.setDate(shown)
+        if edit.property("open") != open_end:
+            edit.setProperty("open", open_end)
+            edit.style().unpolish(edit)
+            edit.style().polish(edit)
 
     # -- the pointer --------------------------------------------------------------------------
 
@@ -730,13 +765,6 @@ class TimelineChart(QWidget):
             self._set_info("")
             return  # the timeline shows the view without its own date filter: no reload
         self._request()
-
-
-def _edit_date(edit: QDateEdit) -> dt.date | None:
-    value = edit.date()
-    if value == NO_DATE or not value.isValid():
-        return None
-    return dt.date(value.year(), value.month(), value.day())
 
 
 def _elide(name: str, most: int = 18) -> str:
