@@ -74,6 +74,7 @@ class ParsedArticle:
     truncated: bool = False
     warnings: tuple[str, ...] = ()
     date_confidence: str = ""  # for an inferred publication date: "high", "medium", "low"
+    url: str = ""  # where the article was published, when the file says (feeds, pages)
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +100,7 @@ class Article:
     import_run_id: int | None
     created_at: dt.datetime
     date_confidence: str = ""
+    url: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -97,6 +97,7 @@ def article_to_json(
         "published": article.published.isoformat() if article.published else None,
         "published_known_by": str(article.date_source),
         "published_confidence": article.date_confidence or None,
+        "url": article.url or None,
         "truncated": article.truncated,
         "content_hash": article.content_hash,
         "import_run_id": article.import_run_id,

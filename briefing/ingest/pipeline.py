@@ -29,7 +29,7 @@ from briefing.domain import (
 )
 from briefing.extract import EXTRACTOR_VERSION, make_extractor
 from briefing.extract.facts import ArticleFacts, extract_facts, with_inferred_date
-from briefing.ingest.readers import ReadError, known_extensions, reader_for
+from briefing.ingest.readers import ReadError, ReadOptions, known_extensions, reader_for
 from briefing.store import Store
 
 # Larger files are refused with this limit named, rather than read into memory whole.
@@ -100,7 +100,7 @@ def collect_files(paths: Sequence[Path]) -> tuple[list[Path], list[FileFailure]]
     return files, skipped + failures
 
 
-def read_articles(path: Path) -> list[ParsedArticle]:
+def read_articles(path: Path, options: ReadOptions | None = None) -> list[ParsedArticle]:
     """All articles in one file; raises ReadError with a one-line reason."""
     try:
         size = path.stat().st_size
@@ -120,7 +120,7 @@ def read_articles(path: Path) -> list[ParsedArticle]:
     if reader is None:
         raise ReadError("not a format Briefing can read (binary or unknown)")
     try:
-        articles = reader.read(path, data)
+        articles = reader.read(path, data, options or ReadOptions())
     except ReadError:
         raise
     except (ValueError, UnicodeError, LookupError, RecursionError) as exc:
@@ -144,23 +144,26 @@ class _FileResult:
 _extract: bool = True
 _user_names: tuple[tuple[EntityType, str], ...] = ()
 _default_date: dt.date | None = None
+_read_options: ReadOptions = ReadOptions()
 
 
 def _init_extraction(
     extract: bool,
     user_names: tuple[tuple[EntityType, str], ...],
     default_date: dt.date | None = None,
+    read_options: ReadOptions | None = None,
 ) -> None:
-    global _extract, _user_names, _default_date
+    global _extract, _user_names, _default_date, _read_options
     _extract = extract
     _user_names = user_names
     _default_date = default_date
+    _read_options = read_options or ReadOptions()
 
 
 def _read_and_hash(path: Path) -> _FileResult:
     """Everything that can happen away from the store: read, decode, segment, hash, extract."""
     try:
-        articles = [_with_defaults(a, _default_date) for a in read_articles(path)]
+        articles = [_with_defaults(a, _default_date) for a in read_articles(path, _read_options)]
     except ReadError as exc:
         return _FileResult(path, [], [], None, str(exc))
     facts = None
@@ -193,9 +196,10 @@ def _read_files(
     extract: bool = True,
     user_names: tuple[tuple[EntityType, str], ...] = (),
     default_date: dt.date | None = None,
+    read_options: ReadOptions | None = None,
 ) -> Iterator[_FileResult]:
     """File results in file order, read ahead by ``workers`` processes when > 0."""
-    _init_extraction(extract, user_names, default_date)
+    _init_extraction(extract, user_names, default_date, read_options)
     if workers <= 0:
         for path in files:
             yield _read_and_hash(path)
@@ -207,7 +211,7 @@ def _read_files(
         max_workers=workers,
         mp_context=context,
         initializer=_init_extraction,
-        initargs=(extract, user_names, default_date),
+        initargs=(extract, user_names, default_date, read_options),
     )
     pending: deque[tuple[Path, Future[_FileResult]]] = deque()
     remaining = iter(files)
@@ -254,6 +258,7 @@ def run_import(
     batch_size: int = BATCH_SIZE,
     workers: int | None = None,
     extract: bool = True,
+    read_options: ReadOptions | None = None,
 ) -> ImportReport:
     """Import ``paths`` into ``store``; never raises for a bad input file.
 
@@ -295,7 +300,7 @@ def run_import(
 
     if workers is None:
         workers = _auto_workers(files)
-    results = _read_files(files, workers, extract, user_names, default_date)
+    results = _read_files(files, workers, extract, user_names, default_date, read_options)
     try:
         for index, result in enumerate(results):
             path = result.path

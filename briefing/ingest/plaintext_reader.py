@@ -6,7 +6,7 @@ from pathlib import Path
 
 from briefing.domain import ParsedArticle
 from briefing.ingest.decoding import UndecodableInput, decode_bytes
-from briefing.ingest.readers import ReadError, register
+from briefing.ingest.readers import ReadError, ReadOptions, register
 from briefing.ingest.segment import segment_text
 
 TEXT_EXTENSIONS = frozenset({".txt", ".text", ".md", ".markdown", ".wire", ""})
@@ -31,7 +31,7 @@ class PlainTextReader:
         # format should win.
         return 0.1
 
-    def read(self, path: Path, data: bytes) -> list[ParsedArticle]:
+    def read(self, path: Path, data: bytes, options: ReadOptions) -> list[ParsedArticle]:
         try:
             text = decode_bytes(data)
         except UndecodableInput as exc:

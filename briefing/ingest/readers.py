@@ -7,10 +7,29 @@ bytes, so a file is read by what it is, not only by what it is called.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
 from briefing.domain import ParsedArticle
+
+
+@dataclass(frozen=True, slots=True)
+class FieldMapping:
+    """Which field of a CSV row or JSON object holds each part of an article (None: absent)."""
+
+    title: str | None = None
+    body: str | None = None
+    date: str | None = None
+    source: str | None = None
+    url: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ReadOptions:
+    """Choices the person made at import (the wizard's options page; the CLI's defaults)."""
+
+    mapping: FieldMapping | None = None  # CSV/JSON: None means "guess from the field names"
 
 
 class ReadError(Exception):
@@ -25,7 +44,7 @@ class Reader(Protocol):
         """How sure the reader is that it can read this file: 0 (no) to 1 (certain)."""
         ...
 
-    def read(self, path: Path, data: bytes) -> list[ParsedArticle]: ...
+    def read(self, path: Path, data: bytes, options: ReadOptions) -> list[ParsedArticle]: ...
 
 
 _READERS: list[Reader] = []

@@ -90,6 +90,7 @@ class ArticleRecord(Base):
     extraction_version: Mapped[int] = mapped_column(Integer, server_default="0")
     # For a publication date inferred from the text: "high", "medium" or "low".
     date_confidence: Mapped[str] = mapped_column(String(8), server_default="")
+    url: Mapped[str] = mapped_column(Text, server_default="")
 
     __table_args__ = (
         Index("ix_articles_published", "published"),

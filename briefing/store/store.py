@@ -49,7 +49,7 @@ _IN_CHUNK = 500
 _ARTICLE_COLUMNS = (
     "a.id, a.title, a.body, a.kicker, a.deck, a.headline, a.byline, a.subheads_json, "
     "s.name, a.published, a.date_source, a.origin_file, a.origin_position, a.origin_line, "
-    "a.content_hash, a.truncated, a.import_run_id, a.created_at, a.date_confidence"
+    "a.content_hash, a.truncated, a.import_run_id, a.created_at, a.date_confidence, a.url"
 )
 _ARTICLES_OF = "SELECT article_id FROM article_entities WHERE entity_id"
 _ORDER = {
@@ -293,6 +293,7 @@ class Store(EntityStoreMixin, TimeRangeStoreMixin):
             import_run_id=row[16],
             created_at=_parse_datetime(row[17]),
             date_confidence=row[18] or "",
+            url=row[19] or "",
         )
 
     def import_runs(self) -> list[ImportRun]:
@@ -501,6 +502,7 @@ class Store(EntityStoreMixin, TimeRangeStoreMixin):
                     article.published.isoformat() if article.published else None,
                     str(article.date_source),
                     article.date_confidence,
+                    article.url,
                     article.origin_file,
                     article.origin_position,
                     article.origin_line,
@@ -513,8 +515,8 @@ class Store(EntityStoreMixin, TimeRangeStoreMixin):
             connection.exec_driver_sql(
                 "INSERT INTO articles(id, source_id, import_run_id, title, kicker, deck, "
                 "headline, byline, subheads_json, body, published, date_source, date_confidence, "
-                "origin_file, origin_position, origin_line, content_hash, truncated, created_at) "
-                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                "url, origin_file, origin_position, origin_line, content_hash, truncated, "
+                "created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 rows,
             )
         if links:

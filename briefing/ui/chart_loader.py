@@ -12,12 +12,18 @@ from __future__ import annotations
 import contextlib
 import functools
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, QThreadPool, Signal
 
+from briefing.domain import ArticleQuery
+
 log = logging.getLogger(__name__)
+
+# Given a chart's query, the ids of its articles if they are known already (the article list
+# ran the same query), else None. Called on the GUI thread; the list is not changed after.
+ViewIds = Callable[[ArticleQuery], Sequence[int] | None]
 
 
 @dataclass(frozen=True, slots=True)

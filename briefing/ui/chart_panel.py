@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDockWidget, QTabWidget, QWidget
 
 from briefing.store import Store
+from briefing.ui.chart_loader import ViewIds
 from briefing.ui.range_chart import RangeChart
 from briefing.ui.timeline_chart import TimelineChart
 from briefing.view_state import ViewState
@@ -20,7 +21,14 @@ class ChartPanel(QDockWidget):
 
     TIMELINE_TAB, RANGES_TAB = 0, 1
 
-    def __init__(self, store: Store, state: ViewState, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        store: Store,
+        state: ViewState,
+        parent: QWidget | None = None,
+        *,
+        view_ids: ViewIds | None = None,
+    ) -> None:
         super().__init__("Time and Range", parent)
         self.setObjectName("chartPanel")
         self.setAccessibleName("Charts: timeline and range chart")
@@ -35,8 +43,8 @@ class ChartPanel(QDockWidget):
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("chartTabs")
         self.tabs.setDocumentMode(True)
-        self.timeline = TimelineChart(store, state, self.tabs)
-        self.ranges = RangeChart(store, state, self.tabs)
+        self.timeline = TimelineChart(store, state, self.tabs, view_ids=view_ids)
+        self.ranges = RangeChart(store, state, self.tabs, view_ids=view_ids)
         self.tabs.addTab(self.timeline, "Timeline")
         self.tabs.addTab(self.ranges, "Ranges")
         self.tabs.setTabToolTip(self.TIMELINE_TAB, "When things happen; drag to filter by date")

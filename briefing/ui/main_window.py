@@ -10,6 +10,7 @@ charts) are docks, so the central layout stays one splitter.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -30,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from briefing import __version__, paths
-from briefing.domain import DateContext, EntityType, ImportReport, StoreError
+from briefing.domain import ArticleQuery, DateContext, EntityType, ImportReport, StoreError
 from briefing.ingest.pipeline import ImportProgress
 from briefing.store import Store
 from briefing.ui import settings
@@ -139,7 +140,7 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.sidebar)
 
         # -- the timeline and the range chart (a dock at the bottom) --------------------------
-        self.charts = ChartPanel(store, self.state, self)
+        self.charts = ChartPanel(store, self.state, self, view_ids=self._listed_ids_for)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.charts)
         # The sidebar keeps the full height: its lists are long, the charts are wide.
         self.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)
@@ -625,6 +626,16 @@ class MainWindow(QMainWindow):
 
     def _on_show_run_requested(self, run_id: int) -> None:
         self.state.import_run_id = run_id
+
+    def _listed_ids_for(self, query: ArticleQuery) -> list[int] | None:
+        """The list's ids when a chart asks for the same articles (its order aside): the
+        charts then skip running the list's query again (~200 ms at 100k articles)."""
+        applied = self.model.applied_query
+        if applied is None or self.model.store is not self._store:
+            return None
+        if dataclasses.replace(applied, sort=query.sort, descending=query.descending) != query:
+            return None
+        return self.model.ids
 
     def _on_date_mention_activated(self, context: DateContext) -> None:
         """A timeline mark was clicked: read its article, at the sentence with the date."""

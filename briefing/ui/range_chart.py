@@ -27,6 +27,7 @@ a figure does not hide the other systems; it is loaded in a worker thread and on
 
 from __future__ import annotations
 
+import html
 import logging
 import math
 import time
@@ -37,7 +38,7 @@ import numpy as np
 import pyqtgraph as pg
 import pyqtgraph.exporters as pg_exporters
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QCursor, QPainter, QShowEvent
+from PySide6.QtGui import QBrush, QColor, QCursor, QFont, QFontMetricsF, QPainter, QShowEvent
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import (
     QApplication,
@@ -67,7 +68,7 @@ from briefing.ui.chart_data import (
     km_ticks,
     load_ranges,
 )
-from briefing.ui.chart_loader import LatestLoader, Loaded
+from briefing.ui.chart_loader import LatestLoader, Loaded, ViewIds
 from briefing.ui.chart_style import (
     FLAG,
     INK,
@@ -91,6 +92,7 @@ FLAG_PEN = pg.mkPen(FLAG, width=1.8)
 PLAIN_PEN = pg.mkPen("#ffffff", width=0.8)
 HINT = "Hover a bar for details · click a figure to list the articles stating it · wheel scrolls"
 EMPTY = "No weapon ranges are stated in the articles in view."
+EXPORT_TITLE = "Ranges stated in the articles, against reference ranges and treaty bands"
 
 
 class RowsViewBox(pg.ViewBox):
@@ -115,6 +117,90 @@ class RangeHit:
     row: RangeRow | None = None
     stated: StatedRange | None = None
     band: BandGroup | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class FigureLabel:
+    """ "×3" (articles stating a figure) right of where the figure ends, and "!" if flagged."""
+
+    x: float
+    y: float
+    text: str
+    flag: bool = False
+    bold: bool = False
+
+
+class FigureLabels(pg.GraphicsObject):
+    """All the figures' labels, painted by one item in pixels beside their figures; a label
+    that would overlap one already drawn in its row moves right."""
+
+    GAP_PX = 9
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.labels: list[FigureLabel] = []
+        self._font = QFont()
+        self._font.setPointSizeF(8.5)
+        self._bold = QFont(self._font)
+        self._bold.setBold(True)
+        self._flag_font = QFont(self._font)
+        self._flag_font.setPointSizeF(10)
+        self._flag_font.setBold(True)
+
+    def set_labels(self, labels: list[FigureLabel]) -> None:
+        self.prepareGeometryChange()
+        self.labels = labels
+        self.update()
+
+    def boundingRect(self) -> QRectF:
+        rect = self.viewRect()  # labels are drawn in pixels: the whole view may hold them
+        return QRectF(rect) if rect is not None else QRectF()
+
+    def viewRangeChanged(self) -> None:
+        self.prepareGeometryChange()
+        super().viewRangeChanged()
+
+    def paint(self, painter: QPainter, *_args: object) -> None:
+        view = self.viewRect()
+        if view is None or not self.labels:
+            return
+        transform = painter.transform()
+        # Drawn in screen pixels, times the scale of an image export (2x: twice as big).
+        # (Not GraphicsItem.deviceTransform(): called while painting, it crashed PySide.)
+        scene = self.scene()
+        views = scene.views() if scene is not None else []
+        scale = 1.0
+        if views:
+            screen = self.sceneTransform().m11() * views[0].viewportTransform().m11()
+            if screen and transform.m11():
+                scale = abs(transform.m11() / screen)
+        low, high = sorted((view.top(), view.bottom()))
+        painter.save()
+        painter.resetTransform()
+        painter.scale(scale, scale)
+        placed: list[QRectF] = []
+        for label in self.labels:
+            if not low - 1 <= label.y <= high + 1:
+                continue
+            mapped = transform.map(QPointF(label.x, label.y))
+            point = QPointF(mapped.x() / scale, mapped.y() / scale)
+            font = self._bold if label.bold else self._font
+            metrics = QFontMetricsF(font)
+            width = metrics.horizontalAdvance(label.text)
+            flag_width = QFontMetricsF(self._flag_font).horizontalAdvance(" !") if label.flag else 0
+            rect = QRectF(point.x() + self.GAP_PX, point.y() - 8, width + flag_width, 16)
+            while any(rect.intersects(other) for other in placed):
+                rect.translate(width + flag_width + 6, 0)
+            placed.append(rect)
+            painter.setFont(font)
+            painter.setPen(QColor(INK))
+            align = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+            painter.drawText(rect, align, label.text)
+            if label.flag:
+                painter.setFont(self._flag_font)
+                painter.setPen(QColor(FLAG))
+                painter.drawText(rect.adjusted(width, 0, 0, 0), align, " !")
+        painter.restore()
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,7 +252,7 @@ class RangePlot(pg.PlotWidget):
         item.showGrid(x=True, y=False, alpha=0.12)
         self.legend: pg.LegendItem | None = None
         if legend:
-            self.legend = pg.LegendItem(labelTextColor=INK, labelTextSize="10pt")
+            self.legend = pg.LegendItem(labelTextColor=INK, labelTextSize="11pt")
             item.layout.addItem(self.legend, 2, 3)
         self.rows: tuple[RangeRow, ...] = ()
         self.bands: list[BandGroup] = []
@@ -176,11 +262,18 @@ class RangePlot(pg.PlotWidget):
         self.references: list[tuple[float, float] | None] = []
         self.band_items: list[tuple[BandGroup, pg.GraphicsObject, pg.TextItem]] = []
         self._header_items: list[pg.GraphicsObject] = []
-        self.flag_items: list[pg.TextItem] = []
-        self.count_items: list[pg.TextItem] = []
+        # Every figure's "×N" and "!" in one item (280 TextItems took 140 ms to create).
+        self.labels = FigureLabels()
+        self.labels.setZValue(6)
+        self.addItem(self.labels, ignoreBounds=True)
         self._items: list[pg.GraphicsObject] = []
         self._floor = 1.0
         self._x_range = (0.0, 1.0)
+        self._fit = True
+        self.rows_box.sigResized.connect(self._on_resized)
+
+    def _on_resized(self) -> None:
+        self._fit_rows()
 
     # -- coordinates ---------------------------------------------------------------------------
 
@@ -202,8 +295,13 @@ class RangePlot(pg.PlotWidget):
         log: bool,
         selected: tuple[int, ...],
         colours: OriginColours,
-        visible_rows: int | None = None,
+        fit_rows: bool = True,
     ) -> None:
+        """Draw ``data``. ``fit_rows``: show as many rows as fit at ROW_PX each, keeping the
+        scroll position when the rows are the same (else every row: an export)."""
+        previous = [row.name for row in self.rows]
+        (_, _), (top, bottom) = self.rows_box.viewRange()
+        self._fit = fit_rows
         for item in self._items:
             self.removeItem(item)
         self._items = []
@@ -211,7 +309,6 @@ class RangePlot(pg.PlotWidget):
             self.header_box.removeItem(item)
         self._header_items = []
         self.shapes, self.references, self.band_items = [], [], []
-        self.flag_items, self.count_items = [], []
         if self.legend is not None:
             self.legend.clear()
         self.rows = data.rows if data is not None else ()
@@ -230,10 +327,24 @@ class RangePlot(pg.PlotWidget):
         rows = len(self.rows)
         self.getAxis("left").setTicks([[(i, row_label(r)) for i, r in enumerate(self.rows)], []])
         self.rows_box.setLimits(yMin=-0.6, yMax=rows - 0.4)
-        shown = rows if visible_rows is None else max(1, min(rows, visible_rows))
-        self.rows_box.setYRange(-0.6, shown - 0.4, padding=0)
+        if fit_rows:
+            same = previous == [row.name for row in self.rows]
+            self._fit_rows(first=min(top, bottom) if same else -0.6)
+        else:
+            self.rows_box.setYRange(-0.6, rows - 0.4, padding=0)
         self.rows_box.setXRange(*self._x_range, padding=0)
         self.getAxis("bottom").setTicks(list(km_ticks(*self._x_range, log=self.log)))
+
+    def _fit_rows(self, first: float | None = None) -> None:
+        """As many rows as fit, from ``first`` (default: the row now at the top)."""
+        if not self.rows or not self._fit:
+            return
+        if first is None:
+            (_, _), (top, bottom) = self.rows_box.viewRange()
+            first = min(top, bottom)
+        count = min(float(len(self.rows)), max(1.0, self.rows_box.height() / ROW_PX))
+        first = max(-0.6, min(first, len(self.rows) - 0.4 - count))
+        self.rows_box.setYRange(first, first + count, padding=0)
 
     def _set_scale(self) -> None:
         values = []
@@ -330,10 +441,9 @@ class RangePlot(pg.PlotWidget):
         }
         spots: list[dict] = []
         span = self._x_range[1] - self._x_range[0]
-        pixel = span / max(self.rows_box.width(), 300.0)  # x units per pixel, about
         selected = set(self.selected)
+        labels: list[FigureLabel] = []
         for index, row in enumerate(self.rows):
-            placed: list[tuple[float, float]] = []
             treaty_like = row.type is EntityType.TREATY
             tint = TREATY if treaty_like else colours.colour(row.origin)
             count = len(row.stated)
@@ -388,13 +498,10 @@ class RangePlot(pg.PlotWidget):
                     else:
                         self.shapes.append(_Shape(index, stated, end, end, y, 0.16))
                 right = self.shapes[-1].x1 if self.shapes else end
-                x = right + pixel * 9
-                # Labels of figures ending at about the same place move right, not on top of
-                # each other.
-                while any(abs(x - px) < pixel * 26 and abs(y - py) < 0.3 for px, py in placed):
-                    x += pixel * 30
-                placed.append((x, y))
-                self._add_count_label(x, y, stated, is_selected)
+                labels.append(
+                    FigureLabel(right, y, f"×{stated.articles}", stated.differs, is_selected)
+                )
+        self.labels.set_labels(labels)
         if bars["x0"]:
             item = pg.BarGraphItem(**bars)
             self._add(item)
@@ -403,18 +510,10 @@ class RangePlot(pg.PlotWidget):
             scatter.setZValue(5)
             self._add(scatter)
 
-    def _add_count_label(self, x: float, y: float, stated: StatedRange, selected: bool) -> None:
-        weight = "font-weight:600;" if selected else ""
-        html = f"<span style='color:{INK};font-size:8pt;{weight}'>×{stated.articles}</span>"
-        if stated.differs:
-            html += f" <span style='color:{FLAG};font-weight:700;font-size:10pt'>!</span>"
-        label = pg.TextItem(html=html, anchor=(0, 0.5))
-        label.setPos(x, y)
-        label.setZValue(6)
-        self._add(label, ignore_bounds=True)
-        self.count_items.append(label)
-        if stated.differs:
-            self.flag_items.append(label)
+    @property
+    def flagged(self) -> list[FigureLabel]:
+        """The labels with a red "!" (figures more than 15% off their reference)."""
+        return [label for label in self.labels.labels if label.flag]
 
     def _draw_legend(self, colours: OriginColours) -> None:
         origins = list(
@@ -525,10 +624,18 @@ class RangeChart(QWidget):
 
     drawn = Signal()
 
-    def __init__(self, store: Store, state: ViewState, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        store: Store,
+        state: ViewState,
+        parent: QWidget | None = None,
+        *,
+        view_ids: ViewIds | None = None,
+    ) -> None:
         super().__init__(parent)
         self._store = store
         self._state = state
+        self._view_ids = view_ids
         self._data: RangeData | None = None
         self._requested: ArticleQuery | None = None
         self._applied: ArticleQuery | None = None
@@ -678,7 +785,8 @@ class RangeChart(QWidget):
         self._stale = False
         self._requested = query
         store = self._store
-        self.loader.request(query, lambda: load_ranges(store, query))
+        ids = self._view_ids(query) if self._view_ids is not None else None
+        self.loader.request(query, lambda: load_ranges(store, query, ids))
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -704,13 +812,8 @@ class RangeChart(QWidget):
         selected = selection.fact_ids if selection is not None else ()
         has_rows = bool(self._data is not None and self._data.rows)
         self.stack.setCurrentIndex(0 if has_rows else 1)
-        visible = max(3, int((self.plot.height() - 60) / ROW_PX)) if self.plot.height() else None
         self.plot.draw(
-            self._data,
-            log=self.log_toggle.isChecked(),
-            selected=selected,
-            colours=self.colours,
-            visible_rows=visible,
+            self._data, log=self.log_toggle.isChecked(), selected=selected, colours=self.colours
         )
         self.selection_label.setText(
             f"Listing the articles stating {selection.label}" if selection else ""
@@ -765,6 +868,7 @@ class RangeChart(QWidget):
         """Every row, not only those scrolled into sight: drawn again offscreen, full height."""
         rows = len(self.rows)
         copy = RangePlot(vector=kind == "svg", legend=True)
+        copy.setTitle(EXPORT_TITLE, color=INK, size="12pt")
         copy.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
         width = max(self.plot.width(), 960)
         height = max(220, 90 + rows * ROW_PX)
@@ -778,6 +882,7 @@ class RangeChart(QWidget):
                 log=self.log_toggle.isChecked(),
                 selected=selection.fact_ids if selection else (),
                 colours=self.colours,
+                fit_rows=False,
             )
             QApplication.processEvents()
             if kind == "png":
@@ -824,9 +929,10 @@ def legend_html(rows: tuple[RangeRow, ...], colours: OriginColours, bands: list[
     origins = dict.fromkeys(r.origin for r in rows if r.type is not EntityType.TREATY)
     for origin in origins:
         swatch = colours.colour(origin)
-        parts.append(f"<span style='color:{swatch}'>■</span> {origin or 'origin unknown'}")
-    parts.append("<span style='color:#b3b8be'>■</span> reference range")
-    parts.append(f"<span style='color:{FLAG}'><b>!</b></span> more than 15% off the reference")
+        name = html.escape(origin or "origin unknown").replace(" ", "&nbsp;")
+        parts.append(f"<span style='color:{swatch}'>■</span>&nbsp;{name}")
+    parts.append("<span style='color:#b3b8be'>■</span>&nbsp;reference")
+    parts.append(f"<span style='color:{FLAG}'><b>!</b></span>&nbsp;over&nbsp;15%&nbsp;off&nbsp;it")
     if bands or any(r.type is EntityType.TREATY for r in rows):
-        parts.append(f"<span style='color:{TREATY}'>▨</span> treaty band")
+        parts.append(f"<span style='color:{TREATY}'>▨</span>&nbsp;treaty&nbsp;band")
     return " &nbsp; ".join(parts)

@@ -5,12 +5,16 @@
 
 Writes main-window.png (a store holding the sample set, an article selected), entity-filters.png
 (two entity filters as chips, the sidebar's counts within them, an article's highlights),
+timeline.png (the timeline with a date range filtering the list), range-chart.png (the range
+chart with one figure selected; its export is written beside it as range-chart-export.png),
 search-error.png, empty-state.png, import-progress.png, import-summary.png,
 import-cancelled.png, merge-dialog.png, hidden-entities.png, user-gazetteer.png,
 reextract-progress.png, about.png and store-error.png, or only those named with --only (the
 README's screenshot is ``--only main-window``). Without --db the sample set is imported into a
 temporary store; with --db that store is used as it is (the sample set is imported into it
-only when it is empty; the hidden-entities picture hides three entities and unhides them).
+only when it is empty; the hidden-entities picture hides three entities and unhides them). The
+chart pictures use that store when it holds dates and ranges, else a small hand-made corpus
+(:mod:`briefing.ui.chart_demo`: the sample set has none until date and range extraction runs).
 Settings go to a temporary folder, so the person's own window layout is neither used nor
 changed.
 """
@@ -18,6 +22,7 @@ changed.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import os
 import sys
 import tempfile
@@ -28,13 +33,17 @@ from pathlib import Path
 # Before Qt is imported: no window may appear and no display is needed.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QSettings, QSize
+import numpy as np
+from PySide6.QtCore import QSettings, QSize, Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
 from briefing.domain import ArticleQuery, EntityType, StoreError
 from briefing.ingest.pipeline import ImportProgress, run_import
 from briefing.store import Store
 from briefing.ui.app import configure_application, store_error_box
+from briefing.ui.chart_data import BinUnit, bin_end, bin_index, bin_start
+from briefing.ui.chart_demo import add_demo_articles
+from briefing.ui.chart_panel import ChartPanel
 from briefing.ui.entity_dialogs import (
     HiddenEntitiesDialog,
     MergeDialog,
@@ -70,6 +79,30 @@ def _busiest_article(store: Store) -> tuple[int, list[int]]:
             ranked = sorted(entities, key=lambda e: -counts.get(e, 0))
             best = (article_id, ranked)
     return best
+
+
+def _wait_for_charts(window: MainWindow, app: QApplication) -> None:
+    """The charts load in a worker thread: wait (a little) until they are drawn."""
+    deadline = time.monotonic() + 10
+    while not (window.charts.up_to_date and window.sidebar.up_to_date):
+        if time.monotonic() > deadline:
+            break
+        app.processEvents()
+        time.sleep(0.01)
+    _settle(app)
+
+
+def _busiest_month(store: Store) -> tuple[dt.date, dt.date] | None:
+    """First and last day of the month with the most dated events."""
+    points = store.date_points(None)
+    if len(points.starts) == 0:
+        return None
+    months = bin_index(np.asarray(points.starts), BinUnit.MONTH)
+    tally = np.bincount(months - months.min())
+    busiest = np.array([int(np.argmax(tally)) + int(months.min())])
+    first = int(bin_start(busiest, BinUnit.MONTH)[0])
+    last = int(bin_end(busiest, BinUnit.MONTH)[0]) - 1
+    return dt.date.fromordinal(first), dt.date.fromordinal(last)
 
 
 def _save(widget: QWidget, path: Path, app: QApplication) -> Path:
@@ -150,6 +183,54 @@ class _Pictures:
                 window.sidebar.reveal_entity(entities[0])
             _wait_for_counts(window, self.app)
             _save(window, path, self.app)
+            window.close()
+
+    def _chart_store(self) -> Store:
+        """The sample store if it has dates and ranges to chart, else the hand-made corpus."""
+        store = self._sample_store()
+        if len(store.date_points(None).starts) and store.range_rows(None):
+            return store
+        store.close()
+        demo = Store.open(self.scratch / "chart-demo.sqlite")
+        if demo.count_articles() == 0:
+            add_demo_articles(demo)
+        return demo
+
+    def timeline(self, path: Path) -> None:
+        with self._chart_store() as store:
+            window = self._window(store)
+            window.resizeDocks([window.charts], [self.size.height() // 2], Qt.Orientation.Vertical)
+            window.charts.show_tab(ChartPanel.TIMELINE_TAB)
+            _wait_for_charts(window, self.app)
+            month = _busiest_month(store)
+            if month is not None:
+                first, last = month
+                window.state.set_date_range(first - dt.timedelta(days=45), last)
+                # Zoomed to the selection and a year either side of it.
+                window.charts.timeline.set_visible_dates(
+                    first - dt.timedelta(days=400), last + dt.timedelta(days=360)
+                )
+            _wait_for_charts(window, self.app)
+            window.list_view.select_row(0)
+            _save(window, path, self.app)
+            window.close()
+
+    def range_chart(self, path: Path) -> None:
+        with self._chart_store() as store:
+            window = self._window(store)
+            window.resizeDocks([window.charts], [self.size.height() // 2], Qt.Orientation.Vertical)
+            window.charts.show_tab(ChartPanel.RANGES_TAB)
+            _wait_for_charts(window, self.app)
+            chart = window.charts.ranges
+            # A system stated more than once, its most-stated figure selected.
+            rows = sorted(chart.rows, key=lambda r: -sum(s.articles for s in r.stated))
+            if rows:
+                figure = max(rows[0].stated, key=lambda s: s.articles)
+                chart.select_figure(rows[0], figure)
+            _wait_for_charts(window, self.app)
+            window.list_view.select_row(0)
+            _save(window, path, self.app)
+            chart.export_png(path.with_name(f"{path.stem}-export.png"))
             window.close()
 
     def merge_dialog(self, path: Path) -> None:
@@ -255,6 +336,8 @@ class _Pictures:
 PICTURES = (
     "main-window",
     "entity-filters",
+    "timeline",
+    "range-chart",
     "search-error",
     "empty-state",
     "import-progress",

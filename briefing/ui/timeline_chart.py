@@ -67,7 +67,7 @@ from briefing.ui.chart_data import (
     seconds_of_ordinals,
     spans_in,
 )
-from briefing.ui.chart_loader import LatestLoader, Loaded
+from briefing.ui.chart_loader import LatestLoader, Loaded, ViewIds
 from briefing.ui.chart_style import (
     INK,
     PUBLISHED,
@@ -148,10 +148,18 @@ class TimelineChart(QWidget):
     # New data was drawn (tests wait for ``up_to_date``).
     drawn = Signal()
 
-    def __init__(self, store: Store, state: ViewState, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        store: Store,
+        state: ViewState,
+        parent: QWidget | None = None,
+        *,
+        view_ids: ViewIds | None = None,
+    ) -> None:
         super().__init__(parent)
         self._store = store
         self._state = state
+        self._view_ids = view_ids
         self._source = TimelineLoader()
         self._data: TimelineData | None = None
         self._requested: ArticleQuery | None = None
@@ -342,6 +350,7 @@ class TimelineChart(QWidget):
     def refresh(self) -> None:
         """Load again (the articles or the entities changed)."""
         self._contexts.clear()
+        self._source.forget_articles()
         self._request(force=True)
 
     def shutdown(self) -> None:
@@ -478,7 +487,8 @@ class TimelineChart(QWidget):
         self._stale = False
         self._requested = query
         store, source = self._store, self._source
-        self.loader.request(query, lambda: source.load(store, query))
+        ids = self._view_ids(query) if self._view_ids is not None else None
+        self.loader.request(query, lambda: source.load(store, query, ids))
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
