@@ -106,6 +106,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     sub.add_parser("runs", parents=[common], help="list import runs")
+    undo = sub.add_parser(
+        "undo-import", parents=[common], help="remove the articles an import run added"
+    )
+    undo.add_argument("run_id", type=int, metavar="RUN_ID")
 
     ents = sub.add_parser("entities", parents=[common], help="entities with article counts")
     ents.add_argument("--type", choices=[t.value for t in EntityType], help="only this type")
@@ -262,9 +266,15 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                 return EXIT_FAILED
             _show_article(article, out)
             return EXIT_OK
+        if command == "undo-import":
+            removed = store.undo_import(args.run_id)
+            out.write(f"Removed {removed} articles added by import run {args.run_id}.\n")
+            return EXIT_OK
         if command == "runs":
             for run in store.import_runs():
                 state = "cancelled" if run.cancelled else ("done" if run.finished_at else "open")
+                if run.undone_at is not None:
+                    state = "undone"
                 out.write(
                     f"{run.id:>5}  {run.started_at:%Y-%m-%d %H:%M}  {state:<9} "
                     f"{len(run.files)} files, {run.imported} imported, "

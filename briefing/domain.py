@@ -75,6 +75,9 @@ class ParsedArticle:
     warnings: tuple[str, ...] = ()
     date_confidence: str = ""  # for an inferred publication date: "high", "medium", "low"
     url: str = ""  # where the article was published, when the file says (feeds, pages)
+    # The publisher the file names for this article (a CSV "source" column, a mail's sender);
+    # "" lets the import choose (--source, else the file's name).
+    source: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -294,6 +297,7 @@ class ImportRun:
     duplicates: int
     failed: int
     cancelled: bool
+    undone_at: dt.datetime | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -169,3 +169,31 @@ def test_sqlalchemy_urls(tmp_path: Path) -> None:
     with Store.open("sqlite://") as memory:
         add(memory, make_article(1))
         assert memory.count_articles() == 1
+
+
+def test_undo_import_removes_exactly_what_the_run_added(store: Store) -> None:
+    from briefing.domain import EntityType, Mention
+
+    shared = make_article(1)
+    first = store.begin_import_run(source="a", files=[], options={})
+    store.add_articles(
+        first,
+        [("Wire", shared), ("Wire", make_article(2))],
+        mentions=[[Mention("body", 0, 4, "Body", EntityType.ORG, "Body Corp")], []],
+    )
+    second = store.begin_import_run(source="b", files=[], options={})
+    store.add_articles(second, [("Wire", shared), ("Wire", make_article(3))])
+    assert store.count_articles() == 3
+    # Run 2 brought article 1 again (a duplicate) and added article 3: only 3 goes.
+    assert store.undo_import(second) == 1
+    assert sorted(r.title for r in store.article_rows(store.query_article_ids(ArticleQuery()))) == [
+        "Article number 1",
+        "Article number 2",
+    ]
+    assert store.undo_import(first) == 2
+    assert store.count_articles() == 0
+    assert [c.articles for c in store.entity_counts(ArticleQuery())] == []
+    assert all(run.undone_at is not None for run in store.import_runs())
+    assert store.integrity_ok()
+    with pytest.raises(StoreError):
+        store.undo_import(999)

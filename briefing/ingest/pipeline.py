@@ -29,12 +29,17 @@ from briefing.domain import (
 )
 from briefing.extract import EXTRACTOR_VERSION, make_extractor
 from briefing.extract.facts import ArticleFacts, extract_facts, with_inferred_date
-from briefing.ingest.readers import ReadError, ReadOptions, known_extensions, reader_for
+from briefing.ingest.readers import (
+    ReadError,
+    ReadOptions,
+    ReadResult,
+    known_extensions,
+    read_bytes,
+)
 from briefing.store import Store
 
 # Larger files are refused with this limit named, rather than read into memory whole.
 MAX_FILE_BYTES = 256 * 1024 * 1024
-SNIFF_BYTES = 4096
 BATCH_SIZE = 2000
 # Reading and segmenting in another process only pays off past the cost of starting it.
 PARALLEL_MIN_FILES = 8
@@ -116,19 +121,7 @@ def read_articles(path: Path, options: ReadOptions | None = None) -> list[Parsed
         raise ReadError("is a folder") from exc
     except OSError as exc:
         raise ReadError(f"cannot be read: {exc.strerror or exc}") from exc
-    reader = reader_for(path, data[:SNIFF_BYTES])
-    if reader is None:
-        raise ReadError("not a format Briefing can read (binary or unknown)")
-    try:
-        articles = reader.read(path, data, options or ReadOptions())
-    except ReadError:
-        raise
-    except (ValueError, UnicodeError, LookupError, RecursionError) as exc:
-        # A reader tripping over malformed input must cost one file, not the whole import.
-        raise ReadError(f"could not be read as {reader.name}: {exc}") from exc
-    if not articles:
-        raise ReadError("no article text found")
-    return articles
+    return read_bytes(path, data, options)
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,6 +131,10 @@ class _FileResult:
     hashes: list[str]
     facts: list[ArticleFacts] | None
     error: str | None
+    # Parts of the file (an archive's members) that failed or were not news files, each
+    # named "archive.zip!member"; the rest of the file was read.
+    part_failures: tuple[FileFailure, ...] = ()
+    part_skipped: tuple[FileFailure, ...] = ()
 
 
 # Set per process (the importing one, or each reading worker) by _init_extraction.
@@ -163,15 +160,21 @@ def _init_extraction(
 def _read_and_hash(path: Path) -> _FileResult:
     """Everything that can happen away from the store: read, decode, segment, hash, extract."""
     try:
-        articles = [_with_defaults(a, _default_date) for a in read_articles(path, _read_options)]
+        found = read_articles(path, _read_options)
     except ReadError as exc:
-        return _FileResult(path, [], [], None, str(exc))
+        return _FileResult(path, [], [], None, str(exc), part_failures=exc.parts)
+    part_failures: tuple[FileFailure, ...] = ()
+    part_skipped: tuple[FileFailure, ...] = ()
+    if isinstance(found, ReadResult):
+        part_failures, part_skipped = tuple(found.failures), tuple(found.skipped)
+    articles = [_with_defaults(a, _default_date) for a in found]
     facts = None
     if _extract:
         extractor = make_extractor(_user_names)
         articles = [with_inferred_date(article) for article in articles]
         facts = [extract_facts(extractor, article) for article in articles]
-    return _FileResult(path, articles, [content_hash(a) for a in articles], facts, None)
+    hashes = [content_hash(a) for a in articles]
+    return _FileResult(path, articles, hashes, facts, None, part_failures, part_skipped)
 
 
 def _auto_workers(files: Sequence[Path]) -> int:
@@ -307,6 +310,8 @@ def run_import(
             if is_cancelled is not None and is_cancelled():
                 report.cancelled = True
                 break
+            report.failures.extend(result.part_failures)
+            report.skipped.extend(result.part_skipped)
             if result.error is not None:
                 report.failures.append(FileFailure(str(path), result.error))
             else:
@@ -315,7 +320,9 @@ def run_import(
                 source_name = source or path.stem
                 for article in result.articles:
                     report.truncated += article.truncated
-                    pending.append((source_name, _with_defaults(article, default_date)))
+                    pending.append(
+                        (article.source or source_name, _with_defaults(article, default_date))
+                    )
                 pending_hashes.extend(result.hashes)
                 if result.facts is not None:
                     pending_facts.extend(result.facts)

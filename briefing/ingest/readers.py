@@ -6,12 +6,15 @@ bytes, so a file is read by what it is, not only by what it is called.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
-from briefing.domain import ParsedArticle
+from briefing.domain import FileFailure, ParsedArticle
+
+# How much of a file the readers' score() sees.
+SNIFF_BYTES = 4096
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,7 +36,34 @@ class ReadOptions:
 
 
 class ReadError(Exception):
-    """A file that cannot be read; ``str()`` is the one-line reason shown to the person."""
+    """A file that cannot be read; ``str()`` is the one-line reason shown to the person.
+
+    ``parts``: for a container (an archive), why each of its files could not be read; the
+    import report lists them under their own names ("news.zip!a.txt: empty file").
+    """
+
+    def __init__(self, reason: str, parts: Iterable[FileFailure] = ()) -> None:
+        super().__init__(reason)
+        self.parts: tuple[FileFailure, ...] = tuple(parts)
+
+
+class ReadResult(list[ParsedArticle]):
+    """A reader's articles when part of the file failed and the rest was read (an archive's
+    members): ``failures`` name each part and its reason, ``skipped`` the parts that are not
+    news files. A plain list from a reader means: nothing failed.
+
+    A list subclass so that every caller of ``Reader.read`` keeps working unchanged.
+    """
+
+    def __init__(
+        self,
+        articles: Iterable[ParsedArticle] = (),
+        failures: Iterable[FileFailure] = (),
+        skipped: Iterable[FileFailure] = (),
+    ) -> None:
+        super().__init__(articles)
+        self.failures: list[FileFailure] = list(failures)
+        self.skipped: list[FileFailure] = list(skipped)
 
 
 class Reader(Protocol):
@@ -74,6 +104,33 @@ def reader_for(path: Path, head: bytes) -> Reader | None:
     return None if best is None else best[1]
 
 
+def read_bytes(path: Path, data: bytes, options: ReadOptions | None = None) -> list[ParsedArticle]:
+    """All articles in ``data``, the contents of ``path`` (a file, or an archive member named
+    "archive.zip!member"), read by the reader most sure of it; raises ReadError with a
+    one-line reason. May return a ReadResult (see there)."""
+    reader = reader_for(path, data[:SNIFF_BYTES])
+    if reader is None:
+        raise ReadError("not a format Briefing can read (binary or unknown)")
+    try:
+        articles = reader.read(path, data, options or ReadOptions())
+    except ReadError:
+        raise
+    except (ValueError, UnicodeError, LookupError, RecursionError) as exc:
+        # A reader tripping over malformed input must cost one file, not the whole import.
+        raise ReadError(f"could not be read as {reader.name}: {exc}") from exc
+    if not articles:
+        failures = articles.failures if isinstance(articles, ReadResult) else []
+        raise ReadError("no article text found", failures)
+    return articles
+
+
 def _load_builtin_readers() -> None:
     # Importing a reader module registers it; done lazily to keep start-up light.
-    import briefing.ingest.plaintext_reader  # noqa: F401
+    import briefing.ingest.docx_reader
+    import briefing.ingest.feed_reader
+    import briefing.ingest.html_reader
+    import briefing.ingest.mail_reader
+    import briefing.ingest.pdf_reader
+    import briefing.ingest.plaintext_reader
+    import briefing.ingest.tabular_reader
+    import briefing.ingest.zip_reader  # noqa: F401

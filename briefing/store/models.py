@@ -61,6 +61,7 @@ class ImportRunRecord(Base):
     duplicates: Mapped[int] = mapped_column(Integer, server_default="0")
     failed: Mapped[int] = mapped_column(Integer, server_default="0")
     cancelled: Mapped[bool] = mapped_column(Boolean, server_default=text("0"))
+    undone_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
 
 
 class ArticleRecord(Base):

@@ -315,6 +315,7 @@ class Store(EntityStoreMixin, TimeRangeStoreMixin):
             duplicates,
             failed,
             cancelled,
+            undone_at,
         ) in records:
             runs.append(
                 ImportRun(
@@ -328,6 +329,7 @@ class Store(EntityStoreMixin, TimeRangeStoreMixin):
                     duplicates=duplicates,
                     failed=failed,
                     cancelled=bool(cancelled),
+                    undone_at=undone_at,
                 )
             )
         return runs
@@ -546,6 +548,49 @@ class Store(EntityStoreMixin, TimeRangeStoreMixin):
                 connection, [(a, m) for a, m, _, _ in by_article], version, attributes
             )
             self._write_dates_ranges(connection, [(a, d, r) for a, _, d, r in by_article])
+
+    def undo_import(self, run_id: int) -> int:
+        """Remove what an import run added: its new articles that no other run also brought in,
+        with everything that hangs off them (mentions, dates, ranges, facet rows); the run is
+        marked undone. Returns how many articles were removed."""
+        with self._write() as connection, connection.begin():
+            exists = connection.exec_driver_sql(
+                "SELECT id FROM import_runs WHERE id = ?", (run_id,)
+            ).first()
+            if exists is None:
+                raise StoreError(f"there is no import run {run_id}")
+            doomed = [
+                int(row[0])
+                for row in connection.exec_driver_sql(
+                    "SELECT article_id FROM import_run_articles WHERE run_id = ? AND is_new = 1 "
+                    "AND article_id NOT IN (SELECT article_id FROM import_run_articles "
+                    "WHERE run_id != ?)",
+                    (run_id, run_id),
+                )
+            ]
+            if doomed:
+                self._fill_temp_ids(connection, doomed)
+                # Counts first (the facet rows go with the articles), then the articles; the
+                # cascades remove mentions, dates, ranges, facets and run links.
+                for entity_id, count in connection.exec_driver_sql(
+                    "SELECT entity_id, COUNT(*) FROM article_entities "
+                    "WHERE article_id IN (SELECT id FROM temp_ids) GROUP BY entity_id"
+                ).fetchall():
+                    connection.exec_driver_sql(
+                        "UPDATE entities SET article_count = article_count - ? WHERE id = ?",
+                        (count, entity_id),
+                    )
+                connection.exec_driver_sql(
+                    "DELETE FROM articles WHERE id IN (SELECT id FROM temp_ids)"
+                )
+            # An undone run no longer vouches for the duplicates it saw either.
+            connection.exec_driver_sql(
+                "DELETE FROM import_run_articles WHERE run_id = ?", (run_id,)
+            )
+            connection.exec_driver_sql(
+                "UPDATE import_runs SET undone_at = ? WHERE id = ?", (str(_now()), run_id)
+            )
+        return len(doomed)
 
     # -- maintenance -------------------------------------------------------------------------
 
