@@ -12,8 +12,9 @@ import pytest
 from briefing.domain import DateSource
 from briefing.ingest import html_reader
 from briefing.ingest.html_reader import article_from_html, looks_like_html
-from briefing.ingest.pipeline import read_articles
+from briefing.ingest.pipeline import read_articles, run_import
 from briefing.ingest.readers import SNIFF_BYTES, ReadError, reader_for
+from briefing.store import Store
 
 FORMATS = Path(__file__).parent / "fixtures" / "formats"
 
@@ -205,3 +206,40 @@ def test_an_html_fragment_file_is_read() -> None:
     article = article_from_html(STORY)
     assert article.body.count("\n\n") == 2
     assert article.title.startswith("Pakistan test-fired")
+
+
+def test_a_page_that_declares_entities_is_refused(tmp_path: Path) -> None:
+    page = tmp_path / "page.xhtml"
+    page.write_text(
+        '<?xml version="1.0"?>\n<!DOCTYPE html [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>\n'
+        f'<html xmlns="http://www.w3.org/1999/xhtml"><body>&xxe;{STORY}</body></html>',
+        encoding="utf-8",
+    )
+    with pytest.raises(ReadError, match="declares entities"):
+        read_articles(page)
+
+
+def test_a_saved_pages_resource_folder_is_not_imported(store: Store, tmp_path: Path) -> None:
+    # "Save page, complete": page.html beside page_files/ with scripts and advert frames.
+    folder = tmp_path / "saved"
+    resources = folder / "Test launch_files"
+    resources.mkdir(parents=True)
+    (folder / "Test launch.html").write_text(
+        f"<html><head><title>Test launch</title></head><body>{STORY}</body></html>",
+        encoding="utf-8",
+    )
+    (resources / "ad_frame.html").write_text(
+        "<html><body><p>Win a cruise! Enter our prize draw today and win big.</p></body></html>",
+        encoding="utf-8",
+    )
+    (resources / "app.js").write_text("track()", encoding="utf-8")
+    # A folder that merely ends in _files, with no page beside it, is walked as usual.
+    (folder / "press_files").mkdir()
+    (folder / "press_files" / "note.txt").write_text(
+        "Talks resume in Vienna\nDiplomats said talks would resume next month.\n",
+        encoding="utf-8",
+    )
+    report = run_import(store, [folder], extract=False)
+    assert report.failures == [] and report.skipped == []
+    assert report.files_total == 2
+    assert report.imported == 2

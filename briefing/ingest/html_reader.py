@@ -34,6 +34,7 @@ from briefing.domain import DateSource, ParsedArticle, Subhead, join_paragraphs
 from briefing.ingest.decoding import UndecodableInput, decode_bytes, normalise_text
 from briefing.ingest.line_kinds import Line, LineKind, classify_line
 from briefing.ingest.readers import ReadError, ReadOptions, register
+from briefing.ingest.safe_xml import UnsafeXml, refuse_entity_declarations
 from briefing.ingest.segment import TITLE_MAX_CHARS
 from briefing.ingest.sentences import first_sentence, shorten
 from briefing.ingest.teasers import end_of_teaser_block
@@ -225,6 +226,12 @@ class HtmlReader:
 
 def article_from_html(text: str, *, origin_file: str = "", url: str = "") -> ParsedArticle:
     """The page's article; raises ReadError("no article text found") when it has none."""
+    try:
+        # HTML parsers do not expand them, but a page that declares entities is not an
+        # honest page: refused like a feed would be.
+        refuse_entity_declarations(text)
+    except UnsafeXml as exc:
+        raise ReadError(str(exc)) from exc
     text = _XML_DECLARATION.sub("", text, count=1)
     if not _HTML_START.match(text[:2048].encode("utf-8", errors="ignore")):
         text = f"<html><body>{text}</body></html>"  # a fragment: trafilatura wants a page

@@ -64,9 +64,18 @@ def _is_hidden(path: Path) -> bool:
     return path.name.startswith(".")
 
 
+def _is_saved_page_resources(folder: str, files: Sequence[str]) -> bool:
+    """A browser's "Save page, complete" writes page.html and page_files/ (scripts, images and
+    advert frames): the folder belongs to the page, and its .html frames are not articles."""
+    stem = folder.removesuffix("_files")
+    return stem != folder and (f"{stem}.html" in files or f"{stem}.htm" in files)
+
+
 def _walk(folder: Path) -> Iterator[Path]:
     for root, dirs, files in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        dirs[:] = sorted(
+            d for d in dirs if not d.startswith(".") and not _is_saved_page_resources(d, files)
+        )
         for name in sorted(files):
             yield Path(root) / name
 

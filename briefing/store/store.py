@@ -521,6 +521,11 @@ class Store(EntityStoreMixin, TimeRangeStoreMixin):
                 "created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 rows,
             )
+        if rows:
+            # New publication dates: the timeline's cached arrays must reload.
+            connection.exec_driver_sql(
+                "UPDATE store_meta SET value = value + 1 WHERE key = 'date_generation'"
+            )
         if links:
             connection.exec_driver_sql(
                 "INSERT OR IGNORE INTO import_run_articles(run_id, article_id, is_new) "

@@ -51,6 +51,8 @@ class TimeRangeStoreMixin:
 
     _engine: Engine
     _date_cache: tuple[int, tuple[np.ndarray, ...]] | None = None
+    _range_cache: tuple[int, list[Any]] | None = None
+    _published_cache: tuple[int, np.ndarray, np.ndarray] | None = None
 
     # -- writing -------------------------------------------------------------------------------
 
@@ -143,6 +145,9 @@ class TimeRangeStoreMixin:
                     for article_id, day, confidence in values
                 ],
             )
+            connection.exec_driver_sql(
+                "UPDATE store_meta SET value = value + 1 WHERE key = 'date_generation'"
+            )
 
     # -- the timeline -----------------------------------------------------------------------
 
@@ -190,20 +195,6 @@ class TimeRangeStoreMixin:
                 precisions[mask],
             )
         return DatePoints(mention_ids, articles, starts, ends, precisions)
-
-    def published_points(self, article_ids: Sequence[int] | None) -> tuple[np.ndarray, np.ndarray]:
-        """(article ids, publication date ordinals) of the articles in view with a known date."""
-        with self._engine.connect() as connection:
-            rows = connection.exec_driver_sql(
-                "SELECT id, CAST(julianday(published) - 1721424.5 AS INTEGER) FROM articles "
-                "WHERE published IS NOT NULL ORDER BY id"
-            ).fetchall()
-        ids = np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows))
-        days = np.fromiter((r[1] for r in rows), dtype=np.int64, count=len(rows))
-        if article_ids is not None:
-            keep = np.isin(ids, np.asarray(article_ids, dtype=np.int64))
-            ids, days = ids[keep], days[keep]
-        return ids, days
 
     def date_context(self, mention_id: int) -> DateContext | None:
         with self._engine.connect() as connection:
@@ -290,25 +281,30 @@ class TimeRangeStoreMixin:
 
     def range_rows(self, article_ids: Sequence[int] | None) -> list[RangeRow]:
         """One row per subject stated in the articles (ranges only, not distances)."""
-        sql = (
-            "SELECT r.id, r.article_id, r.min_km, r.max_km, r.qualifier, r.via, r.subject_type, "
-            "r.subject_key, r.subject_name FROM range_facts r WHERE r.kind = 'range' "
-            "AND r.subject_key IS NOT NULL"
-        )
         with self._engine.connect() as connection:
-            if article_ids is not None:
-                self._fill_temp_ids(connection, article_ids)  # type: ignore[attr-defined]
-                sql += " AND r.article_id IN (SELECT id FROM temp_ids)"
-            facts = connection.exec_driver_sql(sql).fetchall()
-            entities = {
-                (r[1], r[2]): (int(r[0]), r[3], r[4], r[5], r[6])
+            all_facts = self._range_facts(connection)
+            rows_by_id = {
+                int(r[0]): (int(r[0]), r[1], r[2], r[3], r[4], r[5], r[6])
                 for r in connection.exec_driver_sql(
                     "SELECT id, type, canonical_key, name, attributes_json, merged_into, hidden "
                     "FROM entities WHERE type IN ('WEAPON', 'TREATY')"
                 )
             }
-            if article_ids is not None:
-                connection.rollback()
+        if article_ids is None:
+            facts = all_facts
+        else:
+            wanted = set(article_ids)
+            facts = [fact for fact in all_facts if fact[1] in wanted]
+        entities: dict[tuple[str, str], tuple[int, str, str, Any, Any]] = {}
+        for entity_id, etype, key, name, attributes, merged_into, hidden in rows_by_id.values():
+            target = rows_by_id.get(merged_into) if merged_into is not None else None
+            seen = {entity_id}
+            # Facts of a merged entity belong to the entity it was merged into.
+            while target is not None and target[5] is not None and target[0] not in seen:
+                seen.add(target[0])
+                target = rows_by_id.get(target[5])
+            chosen = target or (entity_id, etype, key, name, attributes, merged_into, hidden)
+            entities[(etype, key)] = (chosen[0], chosen[3], chosen[4], chosen[5], chosen[6])
         grouped: dict[tuple[str, str], list[Any]] = defaultdict(list)
         for fact in facts:
             grouped[(fact[6], fact[7])].append(fact)
@@ -361,6 +357,51 @@ class TimeRangeStoreMixin:
             )
         rows.sort(key=lambda row: (-sum(s.articles for s in row.stated), row.name.casefold()))
         return rows
+
+    def _range_facts(self, connection: Connection) -> list[Any]:
+        """Every stated range (a few per hundred articles), cached until the next date write."""
+        generation = int(
+            connection.exec_driver_sql(
+                "SELECT value FROM store_meta WHERE key = 'date_generation'"
+            ).scalar_one()
+        )
+        cached = self._range_cache
+        if cached is not None and cached[0] == generation:
+            return cached[1]
+        facts = [
+            tuple(row)
+            for row in connection.exec_driver_sql(
+                "SELECT r.id, r.article_id, r.min_km, r.max_km, r.qualifier, r.via, "
+                "r.subject_type, r.subject_key, r.subject_name FROM range_facts r "
+                "WHERE r.kind = 'range' AND r.subject_key IS NOT NULL"
+            )
+        ]
+        self._range_cache = (generation, facts)
+        return facts
+
+    def published_points(self, article_ids: Sequence[int] | None) -> tuple[np.ndarray, np.ndarray]:
+        """(article ids, publication date ordinals) of the articles in view with a known date."""
+        with self._engine.connect() as connection:
+            generation = int(
+                connection.exec_driver_sql(
+                    "SELECT value FROM store_meta WHERE key = 'date_generation'"
+                ).scalar_one()
+            )
+            cached = self._published_cache
+            if cached is None or cached[0] != generation:
+                rows = connection.exec_driver_sql(
+                    "SELECT id, CAST(julianday(published) - 1721424.5 AS INTEGER) FROM articles "
+                    "WHERE published IS NOT NULL ORDER BY id"
+                ).fetchall()
+                ids = np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows))
+                days = np.fromiter((r[1] for r in rows), dtype=np.int64, count=len(rows))
+                cached = (generation, ids, days)
+                self._published_cache = cached
+        ids, days = cached[1], cached[2]
+        if article_ids is not None:
+            keep = np.isin(ids, np.asarray(article_ids, dtype=np.int64))
+            ids, days = ids[keep], days[keep]
+        return ids, days
 
     def treaty_bands(self) -> list[TreatyBand]:
         """Range bands of the treaties the store's articles mention (INF: 500–5,500 km)."""

@@ -16,7 +16,15 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QDir, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QKeySequence,
+    QUndoStack,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -48,6 +56,8 @@ from briefing.ui.entity_editing import EntityEditor
 from briefing.ui.entity_sidebar import EntitySidebar
 from briefing.ui.filter_chips import FilterChips
 from briefing.ui.import_dialog import ImportProgressDialog, ImportSummaryDialog, plural
+from briefing.ui.import_history import ImportHistoryDialog
+from briefing.ui.import_wizard import ImportWizard, local_paths
 from briefing.ui.reader_view import ReaderPanel, ReaderView
 from briefing.ui.search_box import SearchBox
 from briefing.ui.theme import app_icon
@@ -97,6 +107,10 @@ class MainWindow(QMainWindow):
         self.summary_dialog: ImportSummaryDialog | None = None
         self.hidden_dialog: HiddenEntitiesDialog | None = None
         self.gazetteer_dialog: UserGazetteerDialog | None = None
+        self.import_wizard: ImportWizard | None = None
+        self.history_dialog: ImportHistoryDialog | None = None
+        # Files and folders dropped on the window open the import wizard with them.
+        self.setAcceptDrops(True)
 
         self.setWindowIcon(app_icon())
         self.setObjectName("mainWindow")
@@ -315,7 +329,10 @@ class MainWindow(QMainWindow):
         self.new_store_action.setShortcut(QKeySequence.StandardKey.New)
         self.open_store_action = self._action("&Open Store…", self._on_open_store_triggered)
         self.open_store_action.setShortcut(QKeySequence.StandardKey.Open)
-        self.import_action = self._action("&Import Files…", self._on_import_files_triggered)
+        self.import_action = self._action("&Import…", self._on_import_files_triggered)
+        self.import_action.setObjectName("importAction")
+        self.history_action = self._action("Import &History…", self.open_import_history)
+        self.history_action.setObjectName("importHistoryAction")
         self.import_action.setShortcut(QKeySequence("Ctrl+I"))
         self.samples_action = self._action("Load &Sample Set", self.load_sample_set)
         self.quit_action = self._action("&Quit", self.close)
@@ -325,6 +342,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.open_store_action)
         file_menu.addSeparator()
         file_menu.addAction(self.import_action)
+        file_menu.addAction(self.history_action)
         file_menu.addAction(self.samples_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
@@ -424,12 +442,89 @@ class MainWindow(QMainWindow):
             self.open_store(path_text)
 
     def _on_import_files_triggered(self) -> None:
-        folder = settings.settings().value(settings.IMPORT_FOLDER)
-        start = folder if isinstance(folder, str) and Path(folder).is_dir() else QDir.homePath()
-        files, _ = QFileDialog.getOpenFileNames(self, "Import Files", start, IMPORT_FILTER)
-        if files:
-            settings.set_value(settings.IMPORT_FOLDER, str(Path(files[0]).parent))
-            self.import_files([Path(f) for f in files])
+        self.open_import_wizard()
+
+    # -- the import wizard and the import history ----------------------------------------------
+
+    def open_import_wizard(self, paths: Sequence[Path] = ()) -> ImportWizard | None:
+        """File › Import… (or files dropped on the window): the wizard, with ``paths`` added.
+        None while another import or re-extraction runs."""
+        if self._job is not None:
+            return None
+        if self.import_wizard is not None:
+            self.import_wizard.add_paths(paths)
+            self.import_wizard.raise_()
+            return self.import_wizard
+        wizard = ImportWizard(self._store, paths, self)
+        wizard.importFinished.connect(self._on_wizard_import_finished)
+        wizard.showRunRequested.connect(self._on_show_run_requested)
+        wizard.finished.connect(self._on_import_wizard_finished)
+        self.import_wizard = wizard
+        wizard.open()
+        return wizard
+
+    def _on_wizard_import_finished(self, report: ImportReport) -> None:
+        if self._closing:
+            return
+        self._after_store_write()
+        self.importFinished.emit(report)
+
+    def _on_import_wizard_finished(self) -> None:
+        wizard, self.import_wizard = self.import_wizard, None
+        if wizard is not None:
+            wizard.shutdown()
+            wizard.deleteLater()
+
+    def open_import_history(self) -> ImportHistoryDialog:
+        """File › Import History…: the runs, their failures, Show articles, Undo import."""
+        if self.history_dialog is not None:
+            self.history_dialog.reload()
+            self.history_dialog.raise_()
+            return self.history_dialog
+        dialog = ImportHistoryDialog(self._store, self)
+        dialog.showRunRequested.connect(self._on_show_run_requested)
+        dialog.runUndone.connect(self._on_run_undone)
+        dialog.finished.connect(self._on_history_dialog_finished)
+        self.history_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _on_run_undone(self, run_id: int, _removed: int) -> None:
+        if self.state.import_run_id == run_id:
+            self.state.import_run_id = None
+        self.state.selected_article_id = None
+        self._after_store_write()
+
+    def _on_history_dialog_finished(self) -> None:
+        dialog, self.history_dialog = self.history_dialog, None
+        if dialog is not None:
+            dialog.deleteLater()
+
+    def _dropped_paths(self, event: QDragEnterEvent | QDragMoveEvent | QDropEvent) -> list[Path]:
+        data = event.mimeData()
+        if self._job is not None or data is None or not data.hasUrls():
+            return []
+        return local_paths(data.urls())
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self._dropped_paths(event):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        if self._dropped_paths(event):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = self._dropped_paths(event)
+        if not paths:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        self.open_import_wizard(paths)
 
     def _on_about_triggered(self) -> None:
         self.about_box().exec()
@@ -746,6 +841,10 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._closing = True
+        for dialog in (self.import_wizard, self.history_dialog):
+            if dialog is not None:
+                # An import or undo stops at a batch boundary: the store stays consistent.
+                dialog.shutdown()
         if self._job is not None:
             # Let the import stop at a batch boundary so the store stays consistent.
             self._job.cancel()

@@ -9,7 +9,8 @@ timeline.png (the timeline with a date range filtering the list), range-chart.pn
 chart with one figure selected; its export is written beside it as range-chart-export.png),
 search-error.png, empty-state.png, import-progress.png, import-summary.png,
 import-cancelled.png, merge-dialog.png, hidden-entities.png, user-gazetteer.png,
-reextract-progress.png, about.png and store-error.png, or only those named with --only (the
+reextract-progress.png, about.png, store-error.png, import-wizard-sources.png,
+import-wizard-preview.png and import-history.png, or only those named with --only (the
 README's screenshot is ``--only main-window``). Without --db the sample set is imported into a
 temporary store; with --db that store is used as it is (the sample set is imported into it
 only when it is empty; the hidden-entities picture hides three entities and unhides them). The
@@ -51,6 +52,7 @@ from briefing.ui.entity_dialogs import (
     UserGazetteerDialog,
 )
 from briefing.ui.import_dialog import ImportProgressDialog, ImportSummaryDialog
+from briefing.ui.import_snapshots import render_import_history, render_wizard_page
 from briefing.ui.main_window import MainWindow, user_gazetteer_path
 from briefing.ui.workers import SAMPLE_SOURCE, sample_files
 
@@ -332,6 +334,17 @@ class _Pictures:
         )
         _save(store_error_box(error), path, self.app)
 
+    # -- the import wizard and the import history (briefing.ui.import_snapshots) -------------
+
+    def import_wizard_sources(self, path: Path) -> None:
+        render_wizard_page(self.app, "sources", path, self.scratch, self.samples)
+
+    def import_wizard_preview(self, path: Path) -> None:
+        render_wizard_page(self.app, "preview", path, self.scratch, self.samples)
+
+    def import_history(self, path: Path) -> None:
+        render_import_history(self.app, path, self.scratch, self.samples)
+
 
 PICTURES = (
     "main-window",
@@ -349,6 +362,9 @@ PICTURES = (
     "reextract-progress",
     "about",
     "store-error",
+    "import-wizard-sources",
+    "import-wizard-preview",
+    "import-history",
 )
 
 

@@ -122,9 +122,9 @@ def test_cancel_mid_import_leaves_a_consistent_store(
 
     real_read = pipeline.read_articles
 
-    def slow_read(path: Path) -> list:
+    def slow_read(path: Path, options: object = None) -> list:
         time.sleep(0.02)  # long enough that Cancel lands mid-import, every time
-        return real_read(path)
+        return real_read(path, options)
 
     monkeypatch.setattr(pipeline, "read_articles", slow_read)
     window = open_window(qtbot, empty_store)
@@ -207,7 +207,9 @@ def test_closing_the_window_during_an_import_waits_for_a_clean_stop(
         files.append(path)
     real_read = pipeline.read_articles
     monkeypatch.setattr(
-        pipeline, "read_articles", lambda path: (time.sleep(0.02), real_read(path))[1]
+        pipeline,
+        "read_articles",
+        lambda path, options=None: (time.sleep(0.02), real_read(path, options))[1],
     )
     window = open_window(qtbot, empty_store)
     job = window.import_files(files)

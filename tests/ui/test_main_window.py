@@ -375,9 +375,19 @@ def test_file_menu_import_and_new_store(
     monkeypatch.setattr(
         QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(three_articles_file)], "")
     )
+    # File › Import… opens the import wizard; its Add Files… button asks for files.
+    window.import_action.trigger()
+    wizard = window.import_wizard
+    assert wizard is not None and wizard.isVisible()
+    wizard.sources_page.add_files_button.click()
+    wizard.next()
+    wizard.next()
+    qtbot.waitUntil(lambda: not wizard.preview_page.reading, timeout=15_000)
     with qtbot.waitSignal(window.importFinished, timeout=15_000):
-        window.import_action.trigger()
-    window.summary_dialog.reject()
+        wizard.next()
+    qtbot.waitUntil(lambda: wizard.currentId() == wizard.SUMMARY, timeout=5_000)
+    wizard.accept()
+    assert window.import_wizard is None
     assert window.model.rowCount() == 3
 
     new_path = tmp_path / "fresh"
