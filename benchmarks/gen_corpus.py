@@ -26,7 +26,7 @@ for deliberate duplicates: about 1% of articles (``DUPLICATE_RATE``) are exact c
 story already written to another file, as when a wire story is re-posted by several outlets.
 ``corpus_manifest.json`` records every duplicate and the original it copies.
 
-Article boundaries follow the rules in ``data/samples/MANIFEST.json``: a story starts at a
+Article boundaries follow the rules in ``data/samples/.manifest.json``: a story starts at a
 headline line, a kicker line, after a separator line, at a new blank-line-separated block, or
 with a one-paragraph story right after a cut-off one. The manifest gives, for each file, the
 number of articles and the 1-based line where each starts.

@@ -44,7 +44,7 @@ def sample_files() -> list[Path]:
     Without a manifest, the folder's text files except its README (it is not an article).
     """
     folder = samples_dir()
-    manifest = folder / "MANIFEST.json"
+    manifest = folder / ".manifest.json"
     if manifest.is_file():
         entries = json.loads(manifest.read_text(encoding="utf-8"))["files"]
         return [folder / entry["name"] for entry in entries]

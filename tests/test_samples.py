@@ -13,7 +13,7 @@ from briefing.ingest.pipeline import read_articles, run_import
 from briefing.paths import sample_files, samples_dir
 from briefing.store import Store
 
-MANIFEST = json.loads((samples_dir() / "MANIFEST.json").read_text(encoding="utf-8"))
+MANIFEST = json.loads((samples_dir() / ".manifest.json").read_text(encoding="utf-8"))
 
 
 def _strip_ellipsis(text: str) -> str:

@@ -197,3 +197,12 @@ def test_undo_import_removes_exactly_what_the_run_added(store: Store) -> None:
     assert store.integrity_ok()
     with pytest.raises(StoreError):
         store.undo_import(999)
+
+
+def test_existing_hashes(store: Store) -> None:
+    from briefing.content_hash import content_hash
+
+    article = make_article(1)
+    add(store, article)
+    known = content_hash(article)
+    assert store.existing_hashes([known, "0" * 32]) == {known}

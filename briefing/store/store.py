@@ -14,6 +14,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, Self
 
+import numpy as np
 from sqlalchemy import Connection, func, select
 from sqlalchemy.exc import OperationalError
 
@@ -166,13 +167,9 @@ class Store(EntityStoreMixin, TimeRangeStoreMixin):
                     )
                     params.append(entity_id)
         if query.date_from is not None or query.date_to is not None:
-            low = (query.date_from or dt.date.min).isoformat()
-            high = (query.date_to or dt.date.max).isoformat()
-            where.append(
-                "(a.published BETWEEN ? AND ? OR a.id IN (SELECT article_id FROM date_mentions "
-                "WHERE date_start <= ? AND date_end >= ?))"
-            )
-            params.extend([low, high, high, low])
+            # Filled by _prepare_date_ids from the in-memory date arrays: an interval-overlap
+            # test over 400k mentions is a scan for SQLite (~130 ms), a few ms in numpy.
+            where.append("a.id IN (SELECT id FROM temp_date_ids)")
         if query.range_facts:
             marks = ",".join("?" * len(query.range_facts))
             where.append(f"a.id IN (SELECT article_id FROM range_facts WHERE id IN ({marks}))")
@@ -197,12 +194,34 @@ class Store(EntityStoreMixin, TimeRangeStoreMixin):
         sql, params = self._filter_sql(query, with_sources=query.sort is SortKey.SOURCE)
         sql += " ORDER BY " + _ORDER[query.sort].format(dir=direction)
         with self._engine.connect() as connection:
+            self._prepare_date_ids(connection, query)
             try:
                 rows = connection.exec_driver_sql(sql, tuple(params)).fetchall()
             except OperationalError as exc:
                 # to_fts5 already rejects what it can explain; this is the backstop.
                 raise QuerySyntaxError(f"the search could not be understood: {exc.orig}") from exc
         return [row[0] for row in rows]
+
+    def _prepare_date_ids(self, connection: Connection, query: ArticleQuery) -> None:
+        """Articles published in, or mentioning a date overlapping, the query's date range."""
+        if query.date_from is None and query.date_to is None:
+            return
+        low = (query.date_from or dt.date.min).toordinal()
+        high = (query.date_to or dt.date.max).toordinal()
+        _, articles, starts, ends, _ = self._date_arrays(connection)
+        mentioned = articles[(starts <= high) & (ends >= low)]
+        self.published_points(None)  # refreshes the cached publication dates
+        cached = self._published_cache
+        assert cached is not None
+        published = cached[1][(cached[2] >= low) & (cached[2] <= high)]
+        ids = np.union1d(mentioned, published)
+        connection.exec_driver_sql(
+            "CREATE TEMP TABLE IF NOT EXISTS temp_date_ids (id INTEGER PRIMARY KEY)"
+        )
+        connection.exec_driver_sql("DELETE FROM temp_date_ids")
+        connection.exec_driver_sql(
+            "INSERT INTO temp_date_ids(id) VALUES (?)", [(int(i),) for i in ids]
+        )
 
     def entity_counts(self, query: ArticleQuery, limit: int | None = None) -> list[EntityCount]:
         """Sidebar rows: entities of the articles in view, by how many articles mention them."""
@@ -219,6 +238,7 @@ class Store(EntityStoreMixin, TimeRangeStoreMixin):
             return self.entity_counts_all(limit)
         sql, params = self._filter_sql(query, with_sources=False)
         with self._engine.connect() as connection:
+            self._prepare_date_ids(connection, query)
             try:
                 ids = [row[0] for row in connection.exec_driver_sql(sql, tuple(params))]
             except OperationalError as exc:
@@ -553,6 +573,21 @@ class Store(EntityStoreMixin, TimeRangeStoreMixin):
                 connection, [(a, m) for a, m, _, _ in by_article], version, attributes
             )
             self._write_dates_ranges(connection, [(a, d, r) for a, _, d, r in by_article])
+
+    def existing_hashes(self, hashes: Sequence[str]) -> set[str]:
+        """Which of these content hashes the store already holds (the wizard's duplicates)."""
+        found: set[str] = set()
+        with self._engine.connect() as connection:
+            for chunk in _chunks(list(hashes), _IN_CHUNK):
+                marks = ",".join("?" * len(chunk))
+                found.update(
+                    row[0]
+                    for row in connection.exec_driver_sql(
+                        f"SELECT content_hash FROM articles WHERE content_hash IN ({marks})",
+                        tuple(chunk),
+                    )
+                )
+        return found
 
     def undo_import(self, run_id: int) -> int:
         """Remove what an import run added: its new articles that no other run also brought in,

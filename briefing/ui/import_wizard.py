@@ -479,7 +479,8 @@ class PreviewPage(QWizardPage):
         self.files_read = 0
         self.split_dialog: SplitArticleDialog | None = None
 
-        self.model = ImportPreviewModel(self)
+        # Rows whose text the store already holds are marked "duplicate of a stored article".
+        self.model = ImportPreviewModel(self, known_hashes=wizard.store.existing_hashes)
         self.table = QTableView(self)
         self.table.setObjectName("importPreview")
         self.table.setAccessibleName("Articles to import")

@@ -159,7 +159,7 @@ def test_empty_store_offers_the_sample_set_without_a_dialog(
     samples = tmp_path / "samples"
     samples.mkdir()
     (samples / "README.md").write_text("# About the samples\n\nNot an article.\n")
-    (samples / "MANIFEST.json").write_text('{"files": [{"name": "wire.txt"}]}')
+    (samples / ".manifest.json").write_text('{"files": [{"name": "wire.txt"}]}')
     (samples / "wire.txt").write_text(three_articles_text, encoding="utf-8")
     monkeypatch.setattr(paths, "samples_dir", lambda: samples)
 
