@@ -13,7 +13,7 @@ import datetime as dt
 import itertools
 import json
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -63,8 +63,8 @@ class EntityStoreMixin:
     # article, for counts over large filtered views (numpy: ~20 ms instead of ~250 ms at 1M).
     _facet_cache: tuple[int, np.ndarray, np.ndarray] | None = None
 
-    def _write(self) -> Connection:  # provided by Store
-        raise NotImplementedError
+    # Store provides it: a connection whose transactions take the write lock up front.
+    _write: Callable[[], Connection]
 
     # -- writing mentions (import, re-extraction) --------------------------------------------
 
