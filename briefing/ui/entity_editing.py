@@ -54,11 +54,10 @@ class _Command(QUndoCommand):
     def undo(self) -> None:
         self._editor._run(self._undo)
 
-    def _do(self) -> set[int]:
-        raise NotImplementedError
-
-    def _undo(self) -> set[int]:
-        raise NotImplementedError
+    # Each correction supplies both: the store calls that (re)do and undo it, returning the
+    # entity ids whose views must refresh.
+    _do: Callable[[], set[int]]
+    _undo: Callable[[], set[int]]
 
 
 class RenameCommand(_Command):
