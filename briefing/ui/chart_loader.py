@@ -3,7 +3,7 @@
 The same pattern as the sidebar's counts (:class:`briefing.ui.entity_sidebar.CountsLoader`):
 one task at a time in a one-thread pool; a request made while one runs replaces any waiting
 one, and the running one's result is dropped as stale when it arrives. The task only calls the
-store and numpy (:mod:`briefing.ui.chart_data`) and returns plain objects; the result is handed
+store and numpy (:mod:`briefing.chart_data`) and returns plain objects; the result is handed
 over on the GUI thread by a queued signal.
 """
 

@@ -17,9 +17,9 @@ from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QIcon, QKeyEvent
 from PySide6.QtWidgets import QLabel, QSizePolicy, QToolButton, QWidget
 
+from briefing.chart_data import format_date_range
 from briefing.domain import EntityMode
 from briefing.store import Store
-from briefing.ui.chart_data import format_date_range
 from briefing.ui.entity_theme import type_icon, type_label, type_tint
 from briefing.ui.flow_layout import FlowLayout
 from briefing.view_state import FILTER_CHANGES, ViewChange, ViewState

@@ -53,9 +53,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefing.domain import ArticleQuery, EntityType, RangeRow, StatedRange
-from briefing.store import Store
-from briefing.ui.chart_data import (
+from briefing.chart_data import (
     BandGroup,
     FigureShape,
     OriginColours,
@@ -68,6 +66,8 @@ from briefing.ui.chart_data import (
     km_ticks,
     load_ranges,
 )
+from briefing.domain import ArticleQuery, EntityType, RangeRow, StatedRange
+from briefing.store import Store
 from briefing.ui.chart_loader import LatestLoader, Loaded, ViewIds
 from briefing.ui.chart_style import (
     FLAG,

@@ -38,11 +38,11 @@ import numpy as np
 from PySide6.QtCore import QSettings, QSize, Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
+from briefing.chart_data import BinUnit, bin_end, bin_index, bin_start
 from briefing.domain import ArticleQuery, EntityType, StoreError
 from briefing.ingest.pipeline import ImportProgress, run_import
 from briefing.store import Store
 from briefing.ui.app import configure_application, store_error_box
-from briefing.ui.chart_data import BinUnit, bin_end, bin_index, bin_start
 from briefing.ui.chart_demo import add_demo_articles
 from briefing.ui.chart_panel import ChartPanel
 from briefing.ui.entity_dialogs import (

@@ -46,9 +46,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefing.domain import ArticleQuery, DateContext
-from briefing.store import Store
-from briefing.ui.chart_data import (
+from briefing.chart_data import (
     Histogram,
     LaneMarks,
     TimelineData,
@@ -67,6 +65,8 @@ from briefing.ui.chart_data import (
     seconds_of_ordinals,
     spans_in,
 )
+from briefing.domain import ArticleQuery, DateContext
+from briefing.store import Store
 from briefing.ui.chart_loader import LatestLoader, Loaded, ViewIds
 from briefing.ui.chart_style import (
     INK,

@@ -1,4 +1,4 @@
-"""The charts' numbers (briefing.ui.chart_data): bins, aggregation, caps, labels. No widgets."""
+"""The charts' numbers (briefing.chart_data): bins, aggregation, caps, labels. No widgets."""
 
 from __future__ import annotations
 
@@ -8,8 +8,7 @@ import math
 import numpy as np
 import pytest
 
-from briefing.domain import ArticleQuery, RangeQualifier, StatedRange, TreatyBand
-from briefing.ui.chart_data import (
+from briefing.chart_data import (
     ALL_LANE_NAME,
     BinUnit,
     FigureShape,
@@ -37,6 +36,7 @@ from briefing.ui.chart_data import (
     seconds_of_day,
     spans_in,
 )
+from briefing.domain import ArticleQuery, RangeQualifier, StatedRange, TreatyBand
 from tests.ui.conftest import ChartCorpus
 
 D = dt.date

@@ -19,7 +19,7 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QDateEdit, QDockWidget
 from pytestqt.qtbot import QtBot
 
-from briefing.ui.chart_data import seconds_of_day
+from briefing.chart_data import seconds_of_day
 from briefing.ui.chart_panel import ChartPanel
 from briefing.ui.filter_chips import Chip
 from briefing.ui.main_window import MainWindow

@@ -1,4 +1,5 @@
-"""The numbers behind the timeline and the range chart, without Qt.
+"""The numbers behind the timeline and the range chart (Qt-free: the chart widgets, the
+briefing snapshots and the CLI use them).
 
 The charts' widgets (:mod:`briefing.ui.timeline_chart`, :mod:`briefing.ui.range_chart`) only
 draw; what to draw is worked out here with numpy, so it is tested without a GUI and the loaders
