@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import shutil
 import textwrap
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from briefing.ingest.pipeline import run_import
 from briefing.store import Store
 from tests.reader_fixtures import make_docx, make_pdf
 
+FORMATS = Path(__file__).parent / "fixtures" / "formats"
 STORY = (
     "MOSCOW (Reuters) - Russia's military on Wednesday displayed the 9M729 cruise missile "
     "that Washington says violates the INF treaty."
@@ -86,12 +88,30 @@ def test_a_folder_of_every_format(store: Store, tmp_path: Path) -> None:
     assert jsonl is not None and jsonl.url == "https://e.x/3"
 
 
-def test_source_given_at_import_names_articles_without_their_own(
+def test_source_given_at_import_wins_over_the_one_the_files_name(
     store: Store, tmp_path: Path
 ) -> None:
     build_folder(tmp_path / "in")
+    for name in ("wire_rss2.rss", "news_page.html"):
+        shutil.copy(FORMATS / name, tmp_path / "in" / name)
     run_import(store, [tmp_path / "in"], source="Desk", workers=0, extract=False)
     named = sources(store)
-    assert named["CSV story one"] == "Reuters"  # a source the file names per article stays
-    assert named["Mail story"] == "Defense Daily"
-    assert named["CSV story two"] == named["JSONL story"] == named["Word story"] == "Desk"
+    # The person's name wins over a CSV column, a mail's sender, a feed's channel title and
+    # a page's site name, as well as over the file's name.
+    assert set(named.values()) == {"Desk"}
+    assert "Russia tests new Sarmat missile, Kremlin says" in named
+    assert "Kinzhal missiles moved to Kaliningrad" in named
+    run = store.import_runs()[-1]
+    assert (run.source, run.options["source"]) == ("Desk", "Desk")
+
+
+def test_without_a_source_each_article_takes_the_detected_one(store: Store, tmp_path: Path) -> None:
+    (tmp_path / "in").mkdir()
+    for name in ("wire_rss2.rss", "news_page.html"):
+        shutil.copy(FORMATS / name, tmp_path / "in" / name)
+    (tmp_path / "in" / "desk-notes.txt").write_text(f"Plain story\n{STORY}\n")
+    run_import(store, [tmp_path / "in"], workers=0, extract=False)
+    named = sources(store)
+    assert named["Kinzhal missiles moved to Kaliningrad"] == "Defence Wire"  # channel title
+    assert named["Russia tests new Sarmat missile, Kremlin says"] == "The Daily Courier"
+    assert named["Plain story"] == "desk-notes"  # nothing detected: the file's name

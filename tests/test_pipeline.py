@@ -207,3 +207,67 @@ def test_reading_in_worker_processes_gives_the_same_store(tmp_path: Path) -> Non
             )
     assert outcomes[0] == outcomes[1]
     assert outcomes[0][0] == 12 and outcomes[0][1] == ["empty file"]
+
+
+def test_rows_and_messages_left_out_are_reported_per_file(store: Store, tmp_path: Path) -> None:
+    folder = tmp_path / "exports"
+    write(
+        folder / "wire.csv",
+        "title,body,date\nTalks resume,Diplomats resumed talks in Geneva.,2021-04-05\n"
+        ",,2021-04-06\n,,2021-04-07\nLaunch delayed,The launch was delayed.,2021-04-08\n",
+    )
+    write(
+        folder / "scrape.jsonl",
+        '{"title": "Patrols", "text": "Border guards stepped up patrols."}\n{"title": "Dr',
+    )
+    write(folder / "plain.txt", STORY_A)
+    report = run_import(store, [folder], workers=0, extract=False)
+    assert report.ok and report.imported == 4
+    assert sorted((Path(f.path).name, f.reason) for f in report.skipped) == [
+        ("scrape.jsonl", "last line 2 skipped: cut off mid-record"),
+        ("wire.csv", "2 of 4 rows skipped: no title or text (lines 3, 4)"),
+    ]
+
+
+def test_the_split_option_reaches_the_reader_and_the_run_record(
+    store: Store, tmp_path: Path
+) -> None:
+    from briefing.ingest.readers import ReadOptions
+    from briefing.ingest.segmentation import Segmentation
+
+    # Two stories in a file that is read across processes, with the option in each reader.
+    files = [
+        write(
+            tmp_path / f"f{i}.txt",
+            STORY_A.replace("this week", f"on day {i}")
+            + "\n"
+            + STORY_B.replace("Baltic", f"Baltic {i}"),
+        )
+        for i in range(10)
+    ]
+    one = run_import(
+        store, files, workers=2, extract=False,
+        read_options=ReadOptions(segmentation=Segmentation.ONE_PER_FILE),
+    )  # fmt: skip
+    assert one.imported == 10
+    assert store.import_runs()[-1].options["segmentation"] == "file"
+    store.undo_import(one.run_id or 0)
+    auto = run_import(store, files, workers=0, extract=False)
+    assert auto.imported == 20
+    assert store.import_runs()[-1].options == {"source": "", "date": "", "segmentation": "auto"}
+
+
+def test_a_fallback_source_names_only_articles_whose_file_names_none(
+    store: Store, tmp_path: Path
+) -> None:
+    plain = write(tmp_path / "plain.txt", STORY_A)
+    export = write(
+        tmp_path / "export.csv",
+        "title,body,source\nPatrols,Border guards stepped up patrols on Monday.,Reuters\n",
+    )
+    run_import(store, [plain, export], workers=0, extract=False, fallback_source="Samples")
+    rows = store.article_rows(store.query_article_ids(ArticleQuery()))
+    assert {r.title: r.source for r in rows} == {
+        "NATO and Russia to hold talks on treaty": "Samples",
+        "Patrols": "Reuters",
+    }

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
-import logging
 from pathlib import Path
 
 import pytest
 
-from briefing.domain import DateSource
+from briefing.domain import DateSource, FileFailure
 from briefing.ingest.mail_reader import EmlReader, MboxReader, split_mbox
-from briefing.ingest.readers import ReadError, ReadOptions, reader_for
+from briefing.ingest.readers import ReadError, ReadOptions, ReadResult, reader_for
 from briefing.ingest.segment import segment_text
 
 EML = EmlReader()
@@ -205,17 +204,21 @@ MAILBOX = (
 )
 
 
-def test_a_mailbox_is_split_into_messages(caplog: pytest.LogCaptureFixture) -> None:
+def test_a_mailbox_is_split_into_messages() -> None:
     assert [line for line, _ in split_mbox(MAILBOX)] == [1, 14, 26]
-    with caplog.at_level(logging.WARNING):
-        first, second = MBOX.read(Path("alerts.mbox"), MAILBOX, NO_OPTIONS)
+    found = MBOX.read(Path("alerts.mbox"), MAILBOX, NO_OPTIONS)
+    first, second = found
     assert first.title == "Russia shows missile"
     assert first.body.endswith("From the archive: an older story.")  # mboxrd ">From " undone
     assert second.title == "NATO talks"
     assert second.body.endswith("From here the talks move to Vienna.")  # not a new message
     assert (second.source, second.published) == ("alerts@wire.example", dt.date(2019, 1, 22))
     assert [(a.origin_position, a.origin_line) for a in (first, second)] == [(0, 1), (1, 14)]
-    assert "1 of 3 messages have no text" in caplog.text
+    # The empty message is reported with the import, not only logged.
+    assert isinstance(found, ReadResult) and not found.failures
+    assert found.skipped == [
+        FileFailure("alerts.mbox", "1 of 3 messages skipped: no readable text (line 26)")
+    ]
 
 
 def test_a_mailbox_inside_an_archive_is_read_from_its_bytes() -> None:

@@ -13,7 +13,9 @@ from pypdf import PdfReader, PdfWriter
 from briefing.domain import DateSource
 from briefing.ingest import pdf_reader
 from briefing.ingest.pdf_reader import PdfFileReader, paragraphs_from_lines
+from briefing.ingest.pipeline import run_import
 from briefing.ingest.readers import ReadError, ReadOptions, reader_for
+from briefing.store import Store
 from tests.reader_fixtures import make_pdf
 
 PDF = PdfFileReader()
@@ -111,20 +113,37 @@ def test_a_scanned_pdf_is_refused_with_advice() -> None:
         read(make_pdf([["unused"], ["unused"]], image_only=True))
 
 
-def encrypted(data: bytes, user_password: str) -> bytes:
+def encrypted(data: bytes, user_password: str, algorithm: str = "RC4-128") -> bytes:
     writer = PdfWriter(clone_from=PdfReader(io.BytesIO(data)))
-    writer.encrypt(user_password=user_password, owner_password="owner", algorithm="RC4-128")
+    writer.encrypt(user_password=user_password, owner_password="owner", algorithm=algorithm)
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()
 
 
-def test_an_encrypted_pdf_is_refused_unless_it_opens_without_a_password() -> None:
+@pytest.mark.parametrize("algorithm", ["RC4-128", "AES-128", "AES-256"])
+def test_an_encrypted_pdf_is_refused_unless_it_opens_without_a_password(algorithm: str) -> None:
     data = make_pdf([wrap(LEAD)])
-    with pytest.raises(ReadError, match=r"^encrypted PDF$"):
-        read(encrypted(data, "secret"))
-    (article,) = read(encrypted(data, ""))  # only printing or copying was restricted
+    locked = encrypted(data, "secret", algorithm)
+    assert PdfReader(io.BytesIO(locked)).is_encrypted
+    with pytest.raises(ReadError, match=r"^encrypted PDF: needs a password$"):
+        read(locked)
+    # Only printing or copying was restricted: it opens (AES through `cryptography`).
+    (article,) = read(encrypted(data, "", algorithm))
     assert article.body == LEAD
+
+
+def test_an_aes_pdf_needing_a_password_fails_alone_in_an_import(
+    store: Store, tmp_path: Path
+) -> None:
+    data = make_pdf([wrap(LEAD)])
+    (tmp_path / "open.pdf").write_bytes(encrypted(data, "", "AES-128"))
+    (tmp_path / "locked.pdf").write_bytes(encrypted(data, "secret", "AES-128"))
+    report = run_import(store, [tmp_path], workers=0, extract=False)
+    assert report.imported == 1
+    assert [(Path(f.path).name, f.reason) for f in report.failures] == [
+        ("locked.pdf", "encrypted PDF: needs a password")
+    ]
 
 
 @pytest.mark.parametrize(

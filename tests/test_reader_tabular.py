@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import logging
 from pathlib import Path
 
 import pytest
 
 from briefing.domain import DateSource
 from briefing.ingest.document_text import html_to_text, parse_date_value
-from briefing.ingest.readers import FieldMapping, ReadError, ReadOptions, reader_for
+from briefing.ingest.readers import FieldMapping, ReadError, ReadOptions, ReadResult, reader_for
 from briefing.ingest.tabular_reader import (
     CsvReader,
     JsonReader,
@@ -57,6 +56,17 @@ def test_mapping_prefers_title_over_name_and_leaves_unknown_fields_out() -> None
         None,
         None,
         None,
+    )
+
+
+def test_a_story_column_is_the_body() -> None:
+    # Agency exports call the text "story" (the wizard's pre-filled mapping showed none).
+    mapping = guess_mapping(["headline", "story", "published", "outlet"])
+    assert (mapping.title, mapping.body, mapping.date, mapping.source) == (
+        "headline",
+        "story",
+        "published",
+        "outlet",
     )
 
 
@@ -135,21 +145,27 @@ def test_html_bodies_become_plain_paragraphs() -> None:
     assert article.body == "The Kinzhal flies far.\n\nIts range is 2,000km – officials."
 
 
-def test_rows_without_title_or_text_are_skipped_with_a_warning(
-    caplog: pytest.LogCaptureFixture,
-) -> None:
-    with caplog.at_level(logging.WARNING):
-        articles = read_csv(
-            "title,body,date\n"
-            "A,Text one.,2019-01-21\n"
-            ",,2019-01-22\n"
-            ",Text without a title. It goes on.,\n"
-            ",,\n"
-        )
+def test_rows_without_title_or_text_are_skipped_and_reported() -> None:
+    articles = read_csv(
+        "title,body,date\n"
+        "A,Text one.,2019-01-21\n"
+        ",,2019-01-22\n"
+        ",Text without a title. It goes on.,\n"
+        ",,\n"
+        ",,2019-01-23\n"
+    )
     assert [a.title for a in articles] == ["A", "Text without a title."]
     assert articles[1].headline == ""
     assert articles[1].published is None and articles[1].warnings == ("no date",)
-    assert "1 of 3 rows skipped (no title or text), at lines 3" in caplog.text
+    assert isinstance(articles, ReadResult)
+    (skipped,) = articles.skipped
+    assert skipped.reason == "2 of 4 rows skipped: no title or text (lines 3, 6)"
+
+
+def test_a_csv_with_every_row_filled_reports_nothing_skipped() -> None:
+    articles = read_csv("title,body\nA,Text one.\nB,Text two.\n")
+    assert not isinstance(articles, ReadResult)
+    assert [a.title for a in articles] == ["A", "B"]
 
 
 def test_a_csv_with_no_usable_field_names_them() -> None:
@@ -235,18 +251,18 @@ def test_articles_one_level_down_and_a_single_article_object() -> None:
         read_json(json.dumps({"a": 1, "b": [1, 2]}))
 
 
-def test_json_lines_with_a_truncated_last_line(caplog: pytest.LogCaptureFixture) -> None:
+def test_json_lines_with_a_truncated_last_line() -> None:
     text = (
         '{"title": "A", "text": "t1", "date": "Mon, 21 Jan 2019 10:00:00 +0000"}\n'
         "\n"
         '{"title": "B", "text": "t2 \u2028 more"}\n'
         '{"title": "C", "te'
     )
-    with caplog.at_level(logging.WARNING):
-        articles = read_json(text, name="scrape.jsonl")
+    articles = read_json(text, name="scrape.jsonl")
     assert [(a.title, a.origin_line) for a in articles] == [("A", 1), ("B", 3)]
     assert articles[0].published == dt.date(2019, 1, 21)
-    assert "last line 4 is incomplete" in caplog.text
+    assert isinstance(articles, ReadResult)
+    assert [f.reason for f in articles.skipped] == ["last line 4 skipped: cut off mid-record"]
     # The same lines in a file named .json are recognised as JSON Lines too.
     assert [a.title for a in read_json(text, name="scrape.json")] == ["A", "B"]
 

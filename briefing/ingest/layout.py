@@ -60,8 +60,10 @@ def layout_lines(text: str) -> list[Line]:
         _classify_lines([text for _, text in block.lines], block.lines[0][0], units)
         if first_unit:
             hard = block.gap_before > typical_gap
-            units[first_unit].hard_break = hard
-            units[first_unit].break_before = hard or block_layout
+            opening = units[first_unit]
+            opening.hard_break = hard
+            opening.break_before = hard or block_layout
+            opening.after_blank = True
     return units
 
 
@@ -147,6 +149,7 @@ def _wrapped_units(blocks: list[_Block], width: int) -> list[Line]:
         for index, line in enumerate(_block_paragraphs(block, width)):
             if index == 0 and units:
                 line.hard_break = line.break_before = hard
+                line.after_blank = True
             units.append(line)
     return units
 

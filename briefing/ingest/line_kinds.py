@@ -58,6 +58,7 @@ class Line:
     tail: list[str] | None = None
     break_before: bool = False  # the layout says an article may not continue across here
     hard_break: bool = False  # an unusually wide gap (more blank lines than between paragraphs)
+    after_blank: bool = False  # the unit opens a block: one or more blank lines come before it
     _sentences: int = -1  # counted when first needed
 
 

@@ -26,7 +26,7 @@ from pathlib import Path
 from briefing.domain import DateSource, ParsedArticle
 from briefing.ingest.decoding import UndecodableInput, decode_bytes, normalise_text
 from briefing.ingest.document_text import html_to_text, parse_date_value, segment_document
-from briefing.ingest.readers import ReadError, ReadOptions, register
+from briefing.ingest.readers import ReadError, ReadOptions, ReadResult, register, skipped_parts
 from briefing.ingest.sentences import shorten
 
 _log = logging.getLogger(__name__)
@@ -215,12 +215,11 @@ def _read_messages(messages: Iterator[tuple[int, bytes]], path: Path) -> list[Pa
         articles.extend(found)
     if count == 0:
         raise ReadError("no messages found")
-    if empty:
-        shown = ", ".join(map(str, empty[:10])) + (", …" if len(empty) > 10 else "")
-        _log.warning(
-            "%s: %d of %d messages have no text and were skipped (lines %s)",
-            path, len(empty), count, shown,
-        )  # fmt: skip
+    if empty and articles:
+        # Reported with the import (a mailbox's empty or broken messages are not news).
+        return ReadResult(
+            articles, skipped=[skipped_parts(path, "messages", empty, count, "no readable text")]
+        )
     return articles
 
 

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pypdf import PasswordType, PdfReader
+from pypdf.errors import DependencyError
 
 from briefing.domain import DateSource, ParsedArticle
 from briefing.ingest.decoding import normalise_text
@@ -40,6 +41,7 @@ TITLE_MAX_CHARS = 120
 # would hold up the import for minutes.
 MAX_PAGES = 2000
 MAX_TEXT_CHARS = 50_000_000
+NEEDS_PASSWORD = "encrypted PDF: needs a password"
 # Fewer letters than this in the whole file: there is no text layer, only pictures of text.
 _MIN_LETTERS = 20
 
@@ -83,13 +85,18 @@ def _open(data: bytes) -> PdfReader:
     reader = PdfReader(io.BytesIO(data), strict=False)
     if reader.is_encrypted:
         # Many PDFs are encrypted with an empty user password (only printing or copying is
-        # restricted); those open. The rest need a password the import cannot ask for.
+        # restricted); those open, RC4 and AES alike (AES through the cryptography package).
+        # The rest need a password the import cannot ask for.
         try:
             opened = reader.decrypt("")
+        except DependencyError as exc:
+            raise ReadError(
+                "encrypted PDF: its AES encryption needs the 'cryptography' package"
+            ) from exc
         except Exception as exc:
-            raise ReadError("encrypted PDF") from exc
+            raise ReadError(f"encrypted PDF: cannot be decrypted ({_one_line(str(exc))})") from exc
         if opened == PasswordType.NOT_DECRYPTED:
-            raise ReadError("encrypted PDF")
+            raise ReadError(NEEDS_PASSWORD)
     return reader
 
 

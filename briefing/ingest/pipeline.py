@@ -27,8 +27,9 @@ from briefing.domain import (
     ImportReport,
     ParsedArticle,
 )
-from briefing.extract import EXTRACTOR_VERSION, make_extractor
+from briefing.extract import make_extractor
 from briefing.extract.facts import ArticleFacts, extract_facts, with_inferred_date
+from briefing.ingest.batch_writer import BatchWriter
 from briefing.ingest.readers import (
     ReadError,
     ReadOptions,
@@ -112,6 +113,28 @@ def collect_files(paths: Sequence[Path]) -> tuple[list[Path], list[FileFailure]]
         else:
             failures.append(FileFailure(str(path), "no such file or folder"))
     return files, skipped + failures
+
+
+def source_name(
+    given: str | None, article: ParsedArticle, path: Path, fallback: str | None = None
+) -> str:
+    """The source an article is stored under: the name the person gave at import, else the
+    one its file names (a feed's title, a page's site name, a CSV column, a mail's sender),
+    else ``fallback`` (a name the program chose, e.g. for the sample set), else the file's
+    name. The person's word wins: they know what the material is."""
+    return given or article.source or fallback or path.stem
+
+
+def run_options(
+    source: str | None, default_date: dt.date | None, read_options: ReadOptions | None
+) -> dict[str, str]:
+    """The choices an import run records (the history and the JSON export show them)."""
+    options = read_options or ReadOptions()
+    return {
+        "source": source or "",
+        "date": default_date.isoformat() if default_date else "",
+        "segmentation": options.segmentation.value,
+    }
 
 
 def read_articles(path: Path, options: ReadOptions | None = None) -> list[ParsedArticle]:
@@ -271,8 +294,12 @@ def run_import(
     workers: int | None = None,
     extract: bool = True,
     read_options: ReadOptions | None = None,
+    fallback_source: str | None = None,
 ) -> ImportReport:
     """Import ``paths`` into ``store``; never raises for a bad input file.
+
+    ``source``: the name the person gave, for every article; ``fallback_source``: for articles
+    whose file names no source, instead of the file's name (see :func:`source_name`).
 
     ``workers``: processes that read and segment ahead of the store (None: decide by the
     amount of input; 0: read in this process).
@@ -282,33 +309,14 @@ def run_import(
     report = ImportReport(files_total=len(files))
     report.failures.extend(f for f in skipped if f.reason == "no such file or folder")
     report.skipped.extend(f for f in skipped if f.reason != "no such file or folder")
-    options = {"source": source or "", "date": default_date.isoformat() if default_date else ""}
     report.run_id = store.begin_import_run(
-        source=source or "", files=[str(f) for f in files], options=options
+        source=source or "",
+        files=[str(f) for f in files],
+        options=run_options(source, default_date, read_options),
     )
-    pending: list[tuple[str, ParsedArticle]] = []
-    pending_hashes: list[str] = []
-    pending_facts: list[ArticleFacts] = []
     user_names = tuple(store.user_names()) if extract else ()
     attributes = make_extractor(user_names).attributes if extract else None
-
-    def flush() -> None:
-        if pending:
-            result = store.add_articles(
-                report.run_id or 0,
-                pending,
-                pending_hashes,
-                mentions=[f.mentions for f in pending_facts] if extract else None,
-                extraction_version=EXTRACTOR_VERSION,
-                attributes=attributes,
-                dates=[f.dates for f in pending_facts] if extract else None,
-                ranges=[f.ranges for f in pending_facts] if extract else None,
-            )
-            report.imported += result.added
-            report.duplicates += result.duplicates
-            pending.clear()
-            pending_hashes.clear()
-            pending_facts.clear()
+    writer = BatchWriter(store, report, extract=extract, attributes=attributes)
 
     if workers is None:
         workers = _auto_workers(files)
@@ -326,17 +334,15 @@ def run_import(
             else:
                 report.files_read += 1
                 report.articles_found += len(result.articles)
-                source_name = source or path.stem
-                for article in result.articles:
+                facts = result.facts or [None] * len(result.articles)
+                for article, digest, article_facts in zip(
+                    result.articles, result.hashes, facts, strict=True
+                ):
                     report.truncated += article.truncated
-                    pending.append(
-                        (article.source or source_name, _with_defaults(article, default_date))
-                    )
-                pending_hashes.extend(result.hashes)
-                if result.facts is not None:
-                    pending_facts.extend(result.facts)
-                if len(pending) >= batch_size:
-                    flush()
+                    name = source_name(source, article, path, fallback_source)
+                    writer.add(name, article, digest, article_facts)
+                if len(writer) >= batch_size:
+                    writer.flush()
             if progress is not None:
                 progress(
                     ImportProgress(
@@ -347,7 +353,7 @@ def run_import(
                         current_file=str(path),
                     )
                 )
-        flush()
+        writer.flush()
         if extract and report.imported:
             store.warm_facet_cache()
     finally:

@@ -36,7 +36,7 @@ class PlainTextReader:
             text = decode_bytes(data)
         except UndecodableInput as exc:
             raise ReadError(str(exc)) from exc
-        return segment_text(text, origin_file=str(path))
+        return segment_text(text, origin_file=str(path), segmentation=options.segmentation)
 
 
 register(PlainTextReader())

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Protocol
 
 from briefing.domain import FileFailure, ParsedArticle
+from briefing.ingest.segmentation import Segmentation
 
 # How much of a file the readers' score() sees.
 SNIFF_BYTES = 4096
@@ -33,6 +34,8 @@ class ReadOptions:
     """Choices the person made at import (the wizard's options page; the CLI's defaults)."""
 
     mapping: FieldMapping | None = None  # CSV/JSON: None means "guess from the field names"
+    # Plain text and Markdown (also inside archives): where articles start.
+    segmentation: Segmentation = Segmentation.AUTOMATIC
 
 
 class ReadError(Exception):
@@ -64,6 +67,14 @@ class ReadResult(list[ParsedArticle]):
         super().__init__(articles)
         self.failures: list[FileFailure] = list(failures)
         self.skipped: list[FileFailure] = list(skipped)
+
+
+def skipped_parts(path: Path, what: str, lines: Sequence[int], total: int, why: str) -> FileFailure:
+    """How a file's left-out parts are reported: "2 of 5 rows skipped: no title or text
+    (lines 3, 4)". One entry per file, so a long export with many empty rows stays one line."""
+    shown = ", ".join(map(str, lines[:10])) + (", …" if len(lines) > 10 else "")
+    where = f"line {shown}" if len(lines) == 1 else f"lines {shown}"
+    return FileFailure(str(path), f"{len(lines)} of {total} {what} skipped: {why} ({where})")
 
 
 class Reader(Protocol):

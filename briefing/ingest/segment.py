@@ -18,6 +18,16 @@ something says a new story starts. What says so, strongest first:
 
 A paragraph that merely lacks its full stop inside a story does not end it: only a headline
 or a whole one-line story after it does.
+
+That is the automatic mode. The person may choose another (segmentation.py), and then only
+that mode's rule starts an article; everything else (the head, subheads, dropped lines, teaser
+blocks) is read as above:
+
+- one article per file: nothing starts a second article;
+- blank lines: every block after a blank line starts one (a block holding only a head, such
+  as a headline alone, heads the block below it);
+- headlines: a headline line, a Markdown "# Heading" or a kicker line starts one (with a date
+  line or byline printed just above it), never a blank line, dateline or one-line story alone.
 """
 
 from __future__ import annotations
@@ -41,6 +51,7 @@ from briefing.ingest.line_kinds import (
     is_headline_like,
     is_story_like,
 )
+from briefing.ingest.segmentation import Segmentation
 from briefing.ingest.sentences import (
     OPENING_QUOTES,
     ends_sentence,
@@ -100,15 +111,31 @@ class _Follow(Enum):
     STRONG = 2  # a date line, byline or dateline, then the story: surely a headline
 
 
-def segment_text(text: str, *, origin_file: str = "") -> list[ParsedArticle]:
-    """The articles in the text, in file order."""
+def segment_text(
+    text: str, *, origin_file: str = "", segmentation: Segmentation = Segmentation.AUTOMATIC
+) -> list[ParsedArticle]:
+    """The articles in the text, in file order, cut as ``segmentation`` says."""
     lines = layout_lines(normalise_text(text))
+    _read_breaks_for(lines, segmentation)
     articles: list[ParsedArticle] = []
-    for draft in _Segmenter(lines).run():
+    for draft in _Segmenter(lines, segmentation).run():
         article = draft.to_article(origin_file, len(articles))
         if article is not None:
             articles.append(article)
     return articles
+
+
+def _read_breaks_for(lines: Sequence[Line], segmentation: Segmentation) -> None:
+    """Mark the layout's breaks as the mode reads them: every blank line is a break when
+    blocks are articles; none is when only headlines (or nothing) start articles."""
+    if segmentation is Segmentation.AUTOMATIC:
+        return
+    if segmentation is Segmentation.BLANK_LINES:
+        for line in lines:
+            line.break_before = line.after_blank
+        return
+    for line in lines:
+        line.break_before = line.hard_break = False
 
 
 @dataclass(slots=True)
@@ -238,8 +265,14 @@ class _Draft:
 
 
 class _Segmenter:
-    def __init__(self, lines: Sequence[Line]) -> None:
+    def __init__(
+        self, lines: Sequence[Line], segmentation: Segmentation = Segmentation.AUTOMATIC
+    ) -> None:
         self._lines = lines
+        self._mode = segmentation
+        # In the automatic mode the text's own cues (separators, teaser blocks, cut-off and
+        # one-line stories) end stories too; the other modes keep to their one rule.
+        self._auto = segmentation is Segmentation.AUTOMATIC
         self._drafts: list[_Draft] = []
         self._draft: _Draft | None = None
 
@@ -271,20 +304,36 @@ class _Segmenter:
         if line.break_before and self._draft is not None and self._draft.has_body:
             self._draft = None
         if kind is LineKind.SEPARATOR:
-            self._draft = None
+            if self._auto:
+                self._draft = None
             return index + 1
         if kind in _HEAD_SKIPPED:
             return index + 1
         if kind is LineKind.TEASER_HEADER:
-            self._draft = None
+            if self._auto:
+                self._draft = None
             return end_of_teaser_block(self._lines, index)
         draft = self._draft
-        if draft is None or draft.closed or self._starts_article(draft, index):
+        if draft is None or self._opens_article(draft, index):
             draft = self._open(line.number)
             next_index = self._read_head(draft, index)
             if next_index > index:
                 return next_index
+        elif not self._auto and not draft.has_body:
+            # A head split from its story by a blank line (a headline block, then the
+            # story's block) is still one head.
+            next_index = self._read_head(draft, index)
+            if next_index > index:
+                return next_index
         return self._read_body_line(draft, index)
+
+    def _opens_article(self, draft: _Draft, index: int) -> bool:
+        if self._auto:
+            return draft.closed or self._starts_article(draft, index)
+        if self._mode is Segmentation.HEADLINES:
+            return self._starts_at_headline(draft, index)
+        # One article per file: never. Blank lines: only at a break, handled in _step.
+        return False
 
     def _open(self, first_line: int) -> _Draft:
         draft = _Draft(first_line)
@@ -335,7 +384,7 @@ class _Segmenter:
         # paragraph missing its full stop; a long one is the next story's headline.
         return (
             line.words > _CAPS_SUBHEAD_MAX_WORDS
-            or draft.is_single_story()
+            or (self._auto and draft.is_single_story())
             or self._is_section_label(index)
         )
 
@@ -343,7 +392,9 @@ class _Segmenter:
         follow = self._follows(index)
         if follow is _Follow.NOTHING:
             return False
-        if follow is _Follow.STRONG or draft.last_cut_off or draft.is_single_story():
+        if follow is _Follow.STRONG:
+            return True
+        if self._auto and (draft.last_cut_off or draft.is_single_story()):
             return True
         line = self._lines[index]
         if line.words <= _SUBHEAD_MAX_WORDS:
@@ -355,6 +406,42 @@ class _Segmenter:
             return True
         # Reads like a sentence, unless Written In Title Case Like Some Headlines Are.
         return _title_case_share(text) >= _TITLE_CASE_HEADLINE_SHARE
+
+    def _starts_at_headline(self, draft: _Draft, index: int) -> bool:
+        """The headlines mode's rule: a kicker line or a headline line starts an article, and
+        so does a date line or byline printed right above one."""
+        if not draft.has_body:
+            return self._starts_article(draft, index)  # the head's own rule, as in automatic
+        kind = self._lines[index].kind
+        if kind is LineKind.KICKER:
+            return True
+        if kind in _META:
+            lines = self._lines
+            after = index + 1
+            while after < len(lines) and lines[after].kind in _META_OR_SKIPPED:
+                after += 1
+            if after >= len(lines):
+                return False
+            return lines[after].kind is LineKind.KICKER or self._is_headline_line(draft, after)
+        return self._is_headline_line(draft, index)
+
+    def _is_headline_line(self, draft: _Draft, index: int) -> bool:
+        """A headline inside a story's body, not a subhead (the automatic mode's tests for
+        headings, without its cues from cut-off or one-line stories)."""
+        line = self._lines[index]
+        kind = line.kind
+        if kind is LineKind.HEADING:
+            return line.heading_level == 1 or self._follows(index) is _Follow.STRONG
+        if kind is LineKind.CAPS:
+            return self._caps_starts_article(draft, index)
+        if (
+            kind is not LineKind.TEXT
+            or line.dateline
+            or draft.pending_subheads
+            or not is_headline_like(line)
+        ):
+            return False
+        return self._headline_starts_article(draft, index)
 
     def _heads_a_story(self, index: int) -> bool:
         """A date line or byline after a body: the next story's head, unless the story's
@@ -495,7 +582,9 @@ class _Segmenter:
             draft.closed = True
             return index + 1
         rest_words = rest.count(" ") + 1
-        following = self._follows(index, heading=False)
+        # In the chosen modes a kicker line may head the story below it across a blank line
+        # or a date line, as a headline may; automatic keeps to what it was tuned on.
+        following = self._follows(index, heading=not self._auto)
         if following is not _Follow.NOTHING and rest_words <= _DECK_MAX_WORDS:
             draft.deck = rest  # "KICKER: deck" on its own line, the body below
             return index + 1

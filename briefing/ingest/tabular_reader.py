@@ -15,20 +15,24 @@ import csv
 import html
 import io
 import json
-import logging
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from itertools import chain, islice
 from pathlib import Path
 from typing import Protocol
 
-from briefing.domain import DateSource, ParsedArticle
+from briefing.domain import DateSource, FileFailure, ParsedArticle
 from briefing.ingest.decoding import UndecodableInput, decode_bytes, normalise_text
 from briefing.ingest.document_text import html_to_text, looks_like_html, parse_date_value
-from briefing.ingest.readers import FieldMapping, ReadError, ReadOptions, register
+from briefing.ingest.readers import (
+    FieldMapping,
+    ReadError,
+    ReadOptions,
+    ReadResult,
+    register,
+    skipped_parts,
+)
 from briefing.ingest.sentences import first_sentence, shorten
-
-_log = logging.getLogger(__name__)
 
 CSV_EXTENSIONS = frozenset({".csv", ".tsv"})
 JSON_EXTENSIONS = frozenset({".json", ".jsonl", ".ndjson"})
@@ -51,7 +55,8 @@ _FIELD_LIST_MAX = 12  # field names quoted in a one-line reason
 # the Guardian and NYT APIs, news-please, GDELT, JSON Feed, RSS-to-CSV converters).
 _TITLE_KEYS = ("title", "headline", "webtitle", "name", "subject", "heading")
 _BODY_KEYS = (
-    "body", "text", "content", "article", "maintext", "bodytext", "fulltext", "articletext",
+    "body", "text", "content", "article", "story", "maintext", "bodytext", "fulltext",
+    "articletext",
     "contenttext", "contenthtml", "description", "summary", "abstract", "leadparagraph",
     "snippet",
 )  # fmt: skip
@@ -257,7 +262,11 @@ def _articles(
     rows: Iterator[tuple[int, Row]],
     mapping: FieldMapping | None,
     path: Path,
+    what: str = "rows",
+    left_out: Sequence[FileFailure] = (),
 ) -> list[ParsedArticle]:
+    """The articles of the rows (``what`` they are called in a reason); rows with neither
+    title nor text are skipped and reported, with ``left_out`` (found while parsing)."""
     sample = list(islice(rows, SAMPLE_ROWS))
     if not sample:
         raise ReadError("no rows under the header" if names else "no article objects found")
@@ -281,12 +290,6 @@ def _articles(
             skipped.append(line)
         else:
             articles.append(article)
-    if skipped:
-        shown = ", ".join(map(str, skipped[:10])) + (", …" if len(skipped) > 10 else "")
-        _log.warning(
-            "%s: %d of %d rows skipped (no title or text), at lines %s",
-            path, len(skipped), rows_seen, shown,
-        )  # fmt: skip
     if not articles:
         mapped = ", ".join(
             f"{role} ← {name}"
@@ -294,7 +297,11 @@ def _articles(
             if name
         )
         raise ReadError(f"no row has a title or text ({mapped})")
-    return articles
+    report = list(left_out)
+    if skipped:
+        report.append(skipped_parts(path, what, skipped, rows_seen, "no title or text"))
+    # A plain list when nothing was left out: the common case stays the cheap one.
+    return ReadResult(articles, skipped=report) if report else articles
 
 
 def _check_mapping(mapping: FieldMapping, names: Sequence[str]) -> None:
@@ -516,7 +523,9 @@ def _malformed(exc: json.JSONDecodeError) -> ReadError:
     return ReadError(f"malformed JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}")
 
 
-def _json_records(data: bytes, path: Path) -> Iterator[tuple[int, Row]]:
+def _json_records(
+    data: bytes, path: Path, left_out: list[FileFailure] | None = None
+) -> Iterator[tuple[int, Row]]:
     """(line, object) for each record in a JSON or JSON Lines file."""
     text = _file_text(data)
     start = _JSON_SPACE.match(text, 0).end()  # type: ignore[union-attr]
@@ -524,7 +533,7 @@ def _json_records(data: bytes, path: Path) -> Iterator[tuple[int, Row]]:
         raise ReadError("empty file")
     try:
         if path.suffix.lower() in _JSON_LINES_EXTENSIONS or _is_json_lines(text, start):
-            yield from _json_lines(text, path)
+            yield from _json_lines(text, path, left_out)
         elif text[start] == "[":
             end = yield from _stream_array(text, start, _Lines(text))
             _expect_end(text, end)
@@ -551,7 +560,9 @@ def _is_json_lines(text: str, start: int) -> bool:
         return False
 
 
-def _json_lines(text: str, path: Path) -> Iterator[tuple[int, Row]]:
+def _json_lines(
+    text: str, path: Path, left_out: list[FileFailure] | None
+) -> Iterator[tuple[int, Row]]:
     lines = text.split("\n")
     last = max((i for i, line in enumerate(lines) if line.strip()), default=-1)
     found = 0
@@ -563,7 +574,10 @@ def _json_lines(text: str, path: Path) -> Iterator[tuple[int, Row]]:
         except json.JSONDecodeError as exc:
             if index == last and found:
                 # A last line cut off mid-write (a scraper stopped): keep what came before.
-                _log.warning("%s: last line %d is incomplete and skipped", path, index + 1)
+                if left_out is not None:
+                    left_out.append(
+                        FileFailure(str(path), f"last line {index + 1} skipped: cut off mid-record")
+                    )
                 return
             raise ReadError(
                 f"malformed JSON Lines at line {index + 1}, column {exc.colno}: {exc.msg}"
@@ -690,10 +704,12 @@ class JsonReader:
         return 0.85 if _JSON_OPENING.match(head) else 0.0
 
     def read(self, path: Path, data: bytes, options: ReadOptions) -> list[ParsedArticle]:
-        records = _json_records(data, path)
+        left_out: list[FileFailure] = []
+        records = _json_records(data, path, left_out)
         first = list(islice(records, SAMPLE_ROWS))
         names = _union_of_keys([row for _, row in first])
-        return _articles(names, chain(first, records), options.mapping, path)
+        rows = chain(first, records)
+        return _articles(names, rows, options.mapping, path, "objects", left_out)
 
 
 register(CsvReader())

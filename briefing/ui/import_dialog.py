@@ -178,7 +178,7 @@ class ImportSummaryDialog(QDialog):
         form.addRow("Failed files:", self.failed_label)
         if report.skipped:
             skipped = self._count_label("skippedCount", f"{len(report.skipped):,}")
-            form.addRow("Skipped (not news files):", skipped)
+            form.addRow("Skipped (not news, or no text):", skipped)
         if report.truncated:
             form.addRow(
                 "Truncated articles:", self._count_label("truncatedCount", f"{report.truncated:,}")
@@ -195,7 +195,7 @@ class ImportSummaryDialog(QDialog):
         self.failures_view: QTreeWidget | None = None
         problems = [*report.failures, *report.skipped]
         if problems:
-            layout.addWidget(QLabel("Files not imported:", self))
+            layout.addWidget(QLabel("Not imported, and why:", self))
             view = QTreeWidget(self)
             view.setObjectName("importFailures")
             view.setAccessibleName("Files not imported")

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from briefing.domain import ImportRun
+from briefing.ingest.segmentation import Segmentation
 from briefing.store import Store
 from briefing.ui.import_dialog import plural
 from briefing.ui.workers import CancelCheck, Job, ProgressCallback
@@ -32,6 +33,24 @@ from briefing.ui.workers import CancelCheck, Job, ProgressCallback
 COLUMNS = ("When", "Source", "Files", "Imported", "Duplicates", "Failed", "Status")
 WHEN, SOURCE, FILES, IMPORTED, DUPLICATES, FAILED, STATUS = range(len(COLUMNS))
 RunIdRole = Qt.ItemDataRole.UserRole + 1
+
+
+def describe_options(run: ImportRun) -> str:
+    """The choices a run was made with, in words ("" for runs that recorded none)."""
+    options = run.options
+    parts: list[str] = []
+    if options.get("source"):
+        parts.append(f"source “{options['source']}”")
+    mode = options.get("date_mode", "")
+    if options.get("date"):
+        parts.append(f"date {options['date']} where the file gives none")
+    elif mode == "none":
+        parts.append("no date unless the file gives one")
+    if options.get("segmentation") in {m.value for m in Segmentation}:
+        parts.append(f"plain text: {Segmentation(options['segmentation']).label.lower()}")
+    if options.get("from"):
+        parts.append(f"from the {options['from']}")
+    return "Options: " + "; ".join(parts) + "." if parts else ""
 
 
 def run_status(run: ImportRun) -> str:
@@ -86,6 +105,11 @@ class ImportHistoryDialog(QDialog):
         lower = QWidget(self)
         lower_layout = QVBoxLayout(lower)
         lower_layout.setContentsMargins(0, 0, 0, 0)
+        self.options_label = QLabel(self)
+        self.options_label.setObjectName("importRunOptions")
+        self.options_label.setWordWrap(True)
+        self.options_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        lower_layout.addWidget(self.options_label)
         lower_layout.addWidget(self.failures_label)
         lower_layout.addWidget(self.failures)
         splitter = QSplitter(Qt.Orientation.Vertical, self)
@@ -131,7 +155,7 @@ class ImportHistoryDialog(QDialog):
         for row, run in enumerate(self._runs):
             values = (
                 f"{run.started_at:%Y-%m-%d %H:%M}",
-                run.source or "(each file's name)",
+                run.source or "(as the files name it)",
                 f"{len(run.files):,}",
                 f"{run.imported:,}",
                 f"{run.duplicates:,}",
@@ -190,6 +214,9 @@ class ImportHistoryDialog(QDialog):
         self.failures_label.setText(
             "Files not imported in this run:" if failures else "Every file of this run was read."
         )
+        options = describe_options(run) if run is not None else ""
+        self.options_label.setText(options)
+        self.options_label.setVisible(bool(options))
         self._update_buttons()
 
     def _update_buttons(self) -> None:

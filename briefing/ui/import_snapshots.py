@@ -14,10 +14,10 @@ from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QApplication, QWidget
 
 from briefing.ingest.pipeline import run_import
+from briefing.ingest.preview_import import PreviewImportProgress
 from briefing.store import Store
 from briefing.ui.import_history import ImportHistoryDialog
 from briefing.ui.import_wizard import ImportWizard
-from briefing.ui.preview_import import PreviewImportProgress
 
 WIZARD_SIZE = QSize(960, 640)
 PAGES = ("sources", "options", "preview", "import", "summary")

@@ -2,11 +2,15 @@
 
 Five pages. *Sources* walks what was added (buttons or drag and drop) as the core's import
 would and groups the files by the reader each one will get. *Options* names the source, the
-date default and, for CSV and JSON, which field holds what. *Preview* reads the files in a
-worker (rows appear as files are read) and lets the person untick, merge and split articles.
-*Import* stores exactly the previewed articles in a worker, with progress, time left and
-Cancel (which stops after the current batch). *Summary* gives the account and can narrow the
-main list to the run.
+date default, how plain text is split into articles and, for CSV and JSON, which field holds
+what. *Preview* reads the files in a worker (rows appear as files are read) and lets the person
+untick, merge and split articles; going back keeps those edits unless an option that changes
+the reading changed. *Import* stores exactly the previewed articles in a worker (the core's
+:func:`import_parsed_articles`), with progress, time left and Cancel (which stops after the
+current batch). *Summary* gives the account and can narrow the main list to the run.
+
+Only widgets live here: what the files hold and how they are stored is decided in
+:mod:`briefing.ingest` (sources, preview_edits, preview_import).
 """
 
 from __future__ import annotations
@@ -44,8 +48,23 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from briefing.domain import FileFailure, ImportReport
+from briefing.domain import FileFailure, ImportReport, ParsedArticle
+from briefing.ingest.preview_import import (
+    BATCH_SIZE,
+    PreviewImportProgress,
+    import_parsed_articles,
+)
 from briefing.ingest.readers import FieldMapping, ReadError, ReadOptions
+from briefing.ingest.segmentation import Segmentation
+from briefing.ingest.sources import (
+    NO_READER,
+    NO_READER_REASON,
+    DateMode,
+    FileRead,
+    SourceScan,
+    read_files,
+    scan_sources,
+)
 from briefing.ingest.tabular_reader import field_names, suggest_mapping
 from briefing.store import Store
 from briefing.ui import settings
@@ -60,25 +79,25 @@ from briefing.ui.import_preview_model import (
     TITLE_COLUMN,
     ImportPreviewModel,
 )
-from briefing.ui.import_sources import (
-    NO_READER,
-    NO_READER_REASON,
-    DateMode,
-    FileRead,
-    SourceScan,
-    read_files,
-    scan_sources,
-)
-from briefing.ui.preview_import import (
-    BATCH_SIZE,
-    PreviewImportProgress,
-    import_parsed_articles,
-)
 from briefing.ui.split_dialog import SplitArticleDialog
 from briefing.ui.workers import CancelCheck, Job, ProgressCallback
 
 MAPPING_ROLES = ("title", "body", "date", "source", "url")
 NO_FIELD = "(none)"
+SEGMENTATION_HINTS = {
+    Segmentation.AUTOMATIC: "Reads headlines, kickers, datelines, separators and the way "
+    "blank lines are used in each file.",
+    Segmentation.ONE_PER_FILE: "Each file is one article; a headline on its first line "
+    "becomes the title.",
+    Segmentation.BLANK_LINES: "Every block of lines between blank lines is an article "
+    "(a block holding only a headline heads the block below it).",
+    Segmentation.HEADLINES: "A new article starts only at a headline line or a "
+    "“KICKER: deck” line; blank lines and datelines alone never split.",
+}
+RESET_NOTE = (
+    "The options changed, so the files were read again: your earlier edits (unticked, "
+    "merged or split articles) were reset."
+)
 
 
 def format_size(size: int) -> str:
@@ -291,7 +310,7 @@ class OptionsPage(QWizardPage):
         self.setObjectName("importOptionsPage")
         self.setAccessibleName("Options")
         self.setTitle("Import options")
-        self.setSubTitle("Plain text is split into stories automatically.")
+        self.setSubTitle("How the files are read; the next page shows the articles this gives.")
         # Per CSV/JSON file: its field names and the mapping chosen (or why it has none).
         self._fields: dict[Path, list[str] | str] = {}
         self.mappings: dict[Path, FieldMapping] = {}
@@ -300,7 +319,11 @@ class OptionsPage(QWizardPage):
         self.source_edit = QLineEdit(self)
         self.source_edit.setObjectName("importSourceName")
         self.source_edit.setAccessibleName("Source name")
-        self.source_edit.setPlaceholderText("each file's own name")
+        self.source_edit.setPlaceholderText("as each file names it, else the file's name")
+        self.source_edit.setToolTip(
+            "A name given here is used for every article, over the one a file names "
+            "(a feed's title, a page's site, a CSV column, a mail's sender)."
+        )
 
         self.date_from_files = QRadioButton("From each file (or inferred from the text)", self)
         self.date_from_files.setObjectName("dateFromFiles")
@@ -329,9 +352,30 @@ class OptionsPage(QWizardPage):
         dates.addLayout(fixed_row)
         dates.addWidget(self.date_none)
 
-        form = QFormLayout()
+        self.segmentation_combo = QComboBox(self)
+        self.segmentation_combo.setObjectName("segmentationCombo")
+        self.segmentation_combo.setAccessibleName("Plain text: split articles")
+        for mode in Segmentation:
+            self.segmentation_combo.addItem(mode.label, mode.value)
+        self.segmentation_hint = QLabel(self)
+        self.segmentation_hint.setObjectName("segmentationHint")
+        self.segmentation_hint.setWordWrap(True)
+        self.segmentation_hint.setEnabled(False)  # greyed: an explanation, not a control
+        self.segmentation_combo.currentIndexChanged.connect(self._show_segmentation_hint)
+        self._show_segmentation_hint()
+        segmentation = QVBoxLayout()
+        segmentation.setSpacing(2)
+        combo_row = QHBoxLayout()
+        combo_row.addWidget(self.segmentation_combo)
+        combo_row.addStretch(1)
+        segmentation.addLayout(combo_row)
+        segmentation.addWidget(self.segmentation_hint)
+
+        self.form = QFormLayout()
+        form = self.form
         form.addRow("Source name:", self.source_edit)
         form.addRow("Publication date:", dates)
+        form.addRow("Plain text: split articles:", segmentation)
 
         self.mapping_group = QGroupBox("CSV and JSON fields", self)
         self.mapping_group.setObjectName("importMappingGroup")
@@ -381,8 +425,44 @@ class OptionsPage(QWizardPage):
         value = self.date_edit.date()
         return dt.date(value.year(), value.month(), value.day())
 
+    @property
+    def segmentation(self) -> Segmentation:
+        return Segmentation(self.segmentation_combo.currentData())
+
+    def set_segmentation(self, mode: Segmentation) -> None:
+        self.segmentation_combo.setCurrentIndex(self.segmentation_combo.findData(mode.value))
+
+    def default_read_options(self) -> ReadOptions:
+        """For every file without options of its own (all but CSV and JSON)."""
+        return ReadOptions(segmentation=self.segmentation)
+
     def read_options(self) -> dict[Path, ReadOptions]:
-        return {path: ReadOptions(mapping=mapping) for path, mapping in self.mappings.items()}
+        return {
+            path: ReadOptions(mapping=mapping, segmentation=self.segmentation)
+            for path, mapping in self.mappings.items()
+        }
+
+    def parse_key(self) -> tuple[object, ...]:
+        """Everything that changes what the preview reads: when it is the same as at the last
+        reading, the person's edits in the preview can stay. (The source name is not in it:
+        the preview renames its rows in place.)"""
+        return (
+            tuple(f.path for f in self._wizard.scan.files),
+            tuple(sorted((str(path), mapping) for path, mapping in self.mappings.items())),
+            self.segmentation,
+            self.date_mode,
+            self.fixed_date,
+        )
+
+    def run_options(self) -> dict[str, str]:
+        """The choices the import run records (the history shows them)."""
+        return {
+            "source": self.source,
+            "date": self.fixed_date.isoformat() if self.fixed_date else "",
+            "date_mode": str(self.date_mode),
+            "segmentation": self.segmentation.value,
+            "from": "import wizard",
+        }
 
     # -- the page -------------------------------------------------------------------------
 
@@ -404,6 +484,11 @@ class OptionsPage(QWizardPage):
         self.mapping_group.setVisible(bool(tabular))
         self.mapping_file.setEnabled(len(tabular) > 1)
         self._show_mapping()
+        # The split choice only means something for plain text and Markdown (or archives).
+        self.form.setRowVisible(2, self._wizard.scan.has_plain_text())
+
+    def _show_segmentation_hint(self) -> None:
+        self.segmentation_hint.setText(SEGMENTATION_HINTS[self.segmentation])
 
     def _load_fields(self, path: Path) -> None:
         try:
@@ -478,6 +563,8 @@ class PreviewPage(QWizardPage):
         self.skipped: list[FileFailure] = []
         self.files_read = 0
         self.split_dialog: SplitArticleDialog | None = None
+        # The options the rows were read with (None: nothing read yet).
+        self._read_key: tuple[object, ...] | None = None
 
         # Rows whose text the store already holds are marked "duplicate of a stored article".
         self.model = ImportPreviewModel(self, known_hashes=wizard.store.existing_hashes)
@@ -514,6 +601,15 @@ class PreviewPage(QWizardPage):
         self.progress.setTextVisible(False)
         self.status = QLabel(self)
         self.status.setObjectName("importPreviewStatus")
+        self.reset_note = QLabel(RESET_NOTE, self)
+        self.reset_note.setObjectName("previewResetNote")
+        self.reset_note.setAccessibleName("Edits reset")
+        self.reset_note.setWordWrap(True)
+        self.reset_note.setStyleSheet(
+            "QLabel { background: #fff4d6; color: #5c3d00; border: 1px solid #e6c36a;"
+            " border-radius: 3px; padding: 4px 8px; }"
+        )
+        self.reset_note.setVisible(False)
 
         self.merge_action = QAction("Merge with Next", self)
         self.merge_action.setObjectName("mergeWithNextAction")
@@ -546,6 +642,7 @@ class PreviewPage(QWizardPage):
         buttons.addWidget(self.merge_button)
         buttons.addWidget(self.split_button)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.reset_note)
         layout.addWidget(self.progress)
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
@@ -554,30 +651,51 @@ class PreviewPage(QWizardPage):
     # -- reading ------------------------------------------------------------------------------
 
     def initializePage(self) -> None:
+        options = self._wizard.options_page
+        key = options.parse_key()
+        if key == self._read_key:
+            # Back to the options and on again with nothing that changes the reading: the
+            # person's edits stay, a reading cut short goes on where it stopped.
+            self.reset_note.setVisible(False)
+            self.model.set_given_source(options.source)
+            if self.files_done < self.files_total:
+                self.start_reading(resume=True)
+            else:
+                self._update_status()
+                self.completeChanged.emit()
+            return
+        # Read afresh with the new options; say so when that throws edits away.
+        self.reset_note.setVisible(self._read_key is not None and self.model.edited)
         self.start_reading()
 
     def cleanupPage(self) -> None:
-        # Back to the options: what is read now would be read with the old ones.
+        # Back to the options: stop reading, keep the rows and edits (see initializePage).
         self.stop_reading()
-        self.model.clear()
 
-    def start_reading(self) -> None:
+    def start_reading(self, *, resume: bool = False) -> None:
+        """Read the files for the preview (``resume``: only those not read yet, keeping the
+        rows and edits so far)."""
         self.stop_reading()
-        self.model.clear()
         options = self._wizard.options_page
         files = [f.path for f in self._wizard.scan.files]
-        self.failures, self.skipped, self.files_read = [], [], 0
-        self.files_done, self.files_total = 0, len(files)
+        if not resume:
+            self.model.clear()
+            self.failures, self.skipped, self.files_read = [], [], 0
+            self.files_done = 0
+            self._read_key = options.parse_key()
+        self.files_total = len(files)
         self.progress.setRange(0, max(len(files), 1))
-        self.progress.setValue(0)
+        self.progress.setValue(self.files_done)
         self.progress.setVisible(True)
-        read_options = options.read_options()
+        to_read = files[self.files_done :]
+        read_options, default = options.read_options(), options.default_read_options()
         source, mode, fixed = options.source, options.date_mode, options.fixed_date
 
         def task(progress: ProgressCallback, is_cancelled: CancelCheck) -> object:
             for group in read_files(
-                files,
+                to_read,
                 read_options,
+                default=default,
                 source=source,
                 date_mode=mode,
                 fixed_date=fixed,
@@ -606,6 +724,7 @@ class PreviewPage(QWizardPage):
     def _on_read(self, job: Job, group: object) -> None:
         if job is not self._job or not isinstance(group, list):
             return  # a reading that was stopped: its last files do not belong here
+        read: list[tuple[Path, str, Sequence[ParsedArticle]]] = []
         for result in group:
             assert isinstance(result, FileRead)
             self.files_done += 1
@@ -615,7 +734,8 @@ class PreviewPage(QWizardPage):
                 self.failures.append(FileFailure(str(result.path), result.error))
             else:
                 self.files_read += 1
-                self.model.append(result.path, result.source, result.articles)
+                read.append((result.path, result.given_source, result.articles))
+        self.model.append_files(read)
         self.progress.setValue(self.files_done)
         self._update_status()
 
@@ -761,12 +881,7 @@ class ImportPage(QWizardPage):
         store = wizard.store
         batch_size = wizard.batch_size
         source = options.source
-        run_options = {
-            "source": options.source,
-            "date": options.fixed_date.isoformat() if options.fixed_date else "",
-            "date_mode": str(options.date_mode),
-            "from": "import wizard",
-        }
+        run_options = options.run_options()
         self.report, self.error, self.cancel_requested = None, None, False
         self.heading.setText(f"Importing {plural(len(articles), 'article')}…")
         self.bar.setRange(0, max(len(articles), 1))
@@ -864,7 +979,7 @@ class SummaryPage(QWizardPage):
             ("importedCount", "Imported articles:"),
             ("duplicateCount", "Duplicates skipped:"),
             ("failedCount", "Failed files:"),
-            ("skippedCount", "Skipped (not news files):"),
+            ("skippedCount", "Skipped (not news, or no text):"),
             ("importTime", "Time:"),
         ):
             label = QLabel(self)
@@ -872,7 +987,7 @@ class SummaryPage(QWizardPage):
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self.labels[name] = label
             form.addRow(text, label)
-        self.failures_label = QLabel("Files not imported:", self)
+        self.failures_label = QLabel("Not imported, and why:", self)
         self.failures = _failure_tree(self, "importFailures", "Files not imported")
         self.show_run_button = QPushButton("Show These Articles", self)
         self.show_run_button.setObjectName("showRunButton")

@@ -15,8 +15,8 @@ from PySide6.QtWidgets import (
 )
 
 from briefing.domain import ParsedArticle
+from briefing.ingest.preview_edits import paragraphs
 from briefing.ingest.sentences import shorten
-from briefing.ui.preview_edits import paragraphs
 
 PARAGRAPH_PREVIEW_CHARS = 220
 

@@ -153,6 +153,7 @@ class ImportJob(Job):
         files: Sequence[Path],
         *,
         source: str | None = None,
+        fallback_source: str | None = None,
         parent: QObject | None = None,
     ) -> None:
         self.files = list(files)
@@ -160,7 +161,12 @@ class ImportJob(Job):
         def task(progress: ProgressCallback, is_cancelled: CancelCheck) -> object:
             # Looked up when it runs, so tests can stand in for the pipeline.
             return run_import(
-                store, self.files, source=source, progress=progress, is_cancelled=is_cancelled
+                store,
+                self.files,
+                source=source,
+                fallback_source=fallback_source,
+                progress=progress,
+                is_cancelled=is_cancelled,
             )
 
         super().__init__(task, what="The import", name="import", parent=parent)

@@ -13,10 +13,11 @@ from PySide6.QtWidgets import QApplication, QWidget, QWizard
 from pytestqt.qtbot import QtBot
 
 from briefing.domain import ArticleQuery, ImportReport, ParsedArticle
+from briefing.ingest import preview_import
+from briefing.ingest.segmentation import Segmentation
+from briefing.ingest.sources import NO_READER
 from briefing.store import Store
-from briefing.ui import preview_import
 from briefing.ui.import_preview_model import INCLUDE_COLUMN
-from briefing.ui.import_sources import NO_READER
 from briefing.ui.import_wizard import ImportWizard
 from tests.ui.import_fixtures import make_mixed_folder, make_story_folder
 
@@ -109,6 +110,9 @@ def test_walk_through_mixed_folder(qtbot: QtBot, empty_store: Store, tmp_path: P
     assert combos["title"].currentData() == "title"
     assert combos["body"].currentData() == "text"
     options.source_edit.setText("Analyst desk")
+    # Plain text is among the files: the split choice is offered, automatic by default.
+    assert options.segmentation_combo.isVisible()
+    assert options.segmentation is Segmentation.AUTOMATIC
 
     # -- preview --------------------------------------------------------------------------
     click_next(qtbot, wizard)
@@ -120,8 +124,8 @@ def test_walk_through_mixed_folder(qtbot: QtBot, empty_store: Store, tmp_path: P
     assert "Talks resume in Geneva" in titles
     geneva = model.rows[titles.index("Talks resume in Geneva")]
     assert geneva.article.body.startswith("Diplomats resumed arms control talks")
-    assert geneva.source == "Wire"  # the CSV's own column wins over the source name
-    assert model.rows[titles.index("Navy commissions new frigate")].source == "Analyst desk"
+    # The name the person gave wins over the CSV's own column and the mail's sender.
+    assert {row.source for row in model.rows} == {"Analyst desk"}
     assert preview.table.objectName() == "importPreview"
     assert preview.isComplete()
 
@@ -285,8 +289,17 @@ def test_leaving_the_preview_stops_reading(
     assert time.perf_counter() - started < 3
     wizard.back()
     assert not preview.reading
-    assert preview.model.rowCount() == 0
     assert wizard.currentPage() is wizard.options_page
+    read_so_far = preview.model.rowCount()
+    assert 0 < read_so_far < 600
+    assert preview.files_done < 300
+    # On again with the same options: the reading goes on from where it stopped.
+    click_next(qtbot, wizard)
+    wait_for_preview(qtbot, wizard)
+    rows = preview.model.rows
+    assert len(rows) == 600
+    assert len({row.article.title for row in rows}) == 600  # no file read twice
+    assert not preview.reset_note.isVisible()
     wizard.reject()
     assert empty_store.count_articles() == 0
 
@@ -300,3 +313,182 @@ def test_drop_outside_the_sources_page_is_refused(
     other.write_text("x", encoding="utf-8")
     assert not drop_urls(wizard, [other])
     assert wizard.sources_page.paths == [three_articles_file]
+
+
+def to_preview(qtbot: QtBot, wizard: ImportWizard) -> None:
+    click_next(qtbot, wizard)
+    assert wizard.currentPage() is wizard.preview_page
+    wait_for_preview(qtbot, wizard)
+
+
+def test_back_and_on_again_keeps_the_edits(
+    qtbot: QtBot, empty_store: Store, three_articles_file: Path
+) -> None:
+    wizard = open_wizard(qtbot, empty_store, [three_articles_file])
+    click_next(qtbot, wizard)
+    to_preview(qtbot, wizard)
+    preview = wizard.preview_page
+    model = preview.model
+    model.set_included(2, False)
+    preview.table.selectRow(0)
+    qtbot.mouseClick(preview.merge_button, Qt.MouseButton.LeftButton)
+    edited = [(row.article.title, row.article.body, row.included) for row in model.rows]
+    assert len(edited) == 2
+
+    qtbot.mouseClick(wizard.button(QWizard.WizardButton.BackButton), Qt.MouseButton.LeftButton)
+    assert wizard.currentPage() is wizard.options_page
+    # The source name does not change the reading: the rows are renamed, the edits stay.
+    wizard.options_page.source_edit.setText("Desk")
+    to_preview(qtbot, wizard)
+    assert [(row.article.title, row.article.body, row.included) for row in model.rows] == edited
+    assert {row.source for row in model.rows} == {"Desk"}
+    assert not preview.reset_note.isVisible()
+    assert "1 article of 2 will be imported" in preview.status.text()
+
+    with qtbot.waitSignal(wizard.importFinished, timeout=30_000) as blocker:
+        click_next(qtbot, wizard)
+    report: ImportReport = blocker.args[0]
+    assert report.imported == 1
+    (article_id,) = empty_store.query_article_ids(ArticleQuery())
+    stored = empty_store.get_article(article_id)
+    assert stored is not None and (stored.title, stored.body) == edited[0][:2]
+    assert stored.source == "Desk"
+
+
+def test_changed_options_read_again_and_say_the_edits_were_reset(
+    qtbot: QtBot, empty_store: Store, three_articles_file: Path
+) -> None:
+    wizard = open_wizard(qtbot, empty_store, [three_articles_file])
+    click_next(qtbot, wizard)
+    to_preview(qtbot, wizard)
+    preview = wizard.preview_page
+    assert not preview.reset_note.isVisible()
+    preview.model.set_included(0, False)
+
+    wizard.back()
+    wizard.options_page.set_segmentation(Segmentation.ONE_PER_FILE)
+    to_preview(qtbot, wizard)
+    assert preview.model.rowCount() == 1  # read again, the whole file one article
+    assert preview.model.rows[0].included
+    assert preview.reset_note.isVisible()
+    assert "edits" in preview.reset_note.text() and "reset" in preview.reset_note.text()
+
+    # Back and on again with nothing changed: no note, the new reading (and its edits) kept.
+    preview.model.set_included(0, False)
+    wizard.back()
+    to_preview(qtbot, wizard)
+    assert not preview.reset_note.isVisible()
+    assert not preview.model.rows[0].included
+
+    # A changed date option reads again too ...
+    wizard.back()
+    wizard.options_page.date_none.setChecked(True)
+    to_preview(qtbot, wizard)
+    assert preview.reset_note.isVisible()
+    assert preview.model.rows[0].included
+    # ... and with no edits to lose there is nothing to say.
+    wizard.back()
+    wizard.options_page.set_segmentation(Segmentation.AUTOMATIC)
+    to_preview(qtbot, wizard)
+    assert preview.model.rowCount() == 3
+    assert not preview.reset_note.isVisible()
+
+
+def test_split_choice_reaches_the_preview_the_run_and_the_history(
+    qtbot: QtBot, empty_store: Store, tmp_path: Path
+) -> None:
+    stories = tmp_path / "desk" / "stories.txt"
+    stories.parent.mkdir()
+    stories.write_text(
+        "The navy tested a new interceptor missile off the south coast on Tuesday.\n\n"
+        "Members of parliament began debating the defence budget on Wednesday.\n\n"
+        "Border guards stepped up patrols along the northern frontier on Thursday.\n",
+        encoding="utf-8",
+    )
+    wizard = open_wizard(qtbot, empty_store, [stories])
+    click_next(qtbot, wizard)
+    options = wizard.options_page
+    combo = options.segmentation_combo
+    assert combo.objectName() == "segmentationCombo"
+    assert combo.accessibleName() == "Plain text: split articles"
+    assert [combo.itemText(i) for i in range(combo.count())] == [
+        "Automatic",
+        "One article per file",
+        "Split at blank lines",
+        "Split at headline / kicker lines",
+    ]
+    assert combo.isVisible() and options.segmentation_hint.isVisible()
+    to_preview(qtbot, wizard)
+    assert wizard.preview_page.model.rowCount() == 1  # paragraphs of one story, to automatic
+
+    wizard.back()
+    combo.setCurrentIndex(combo.findText("Split at blank lines"))
+    assert "blank lines" in options.segmentation_hint.text()
+    to_preview(qtbot, wizard)
+    assert wizard.preview_page.model.rowCount() == 3
+    with qtbot.waitSignal(wizard.importFinished, timeout=30_000) as blocker:
+        click_next(qtbot, wizard)
+    report: ImportReport = blocker.args[0]
+    assert report.imported == 3
+    run = empty_store.import_runs()[-1]
+    assert run.options["segmentation"] == "blank"
+
+    from briefing.ui.import_history import ImportHistoryDialog
+
+    history = ImportHistoryDialog(empty_store)
+    qtbot.addWidget(history)
+    history.select_run(run.id)
+    assert "plain text: split at blank lines" in history.options_label.text()
+
+
+def test_split_choice_is_hidden_without_plain_text(
+    qtbot: QtBot, empty_store: Store, tmp_path: Path
+) -> None:
+    folder = make_mixed_folder(tmp_path / "mixed")
+    wizard = open_wizard(qtbot, empty_store, [folder / "export.csv", folder / "letter.eml"])
+    click_next(qtbot, wizard)
+    assert not wizard.options_page.segmentation_combo.isVisible()
+
+
+def test_summary_reports_rows_left_out(qtbot: QtBot, empty_store: Store, tmp_path: Path) -> None:
+    export = tmp_path / "export.csv"
+    export.write_text(
+        "title,body,date\n"
+        "Talks resume,Diplomats resumed talks in Geneva on Monday.,2021-04-05\n"
+        ",,2021-04-06\n"
+        "Launch delayed,The launch was delayed by a week.,2021-04-07\n",
+        encoding="utf-8",
+    )
+    wizard = open_wizard(qtbot, empty_store, [export])
+    click_next(qtbot, wizard)
+    to_preview(qtbot, wizard)
+    assert wizard.preview_page.model.rowCount() == 2
+    with qtbot.waitSignal(wizard.importFinished, timeout=30_000) as blocker:
+        click_next(qtbot, wizard)
+    report: ImportReport = blocker.args[0]
+    assert [(Path(f.path).name, f.reason) for f in report.skipped] == [
+        ("export.csv", "1 of 3 rows skipped: no title or text (line 3)")
+    ]
+    qtbot.waitUntil(lambda: wizard.currentId() == ImportWizard.SUMMARY, timeout=5_000)
+    summary = wizard.summary_page
+    assert summary.labels["skippedCount"].text() == "1"
+    assert summary.failure_rows() == [
+        ("export.csv", "1 of 3 rows skipped: no title or text (line 3)")
+    ]
+    assert summary.failures.isVisible()
+
+
+def test_preview_rows_arrive_in_groups_not_file_by_file(
+    qtbot: QtBot, empty_store: Store, tmp_path: Path
+) -> None:
+    # Regression: one insertion (and one recount of every row's warnings) per file made the
+    # preview of 1,000 files take seconds.
+    folder = make_story_folder(tmp_path / "stories", files=300, stories=2)
+    wizard = open_wizard(qtbot, empty_store, [folder])
+    click_next(qtbot, wizard)
+    insertions: list[int] = []
+    model = wizard.preview_page.model
+    model.rowsInserted.connect(lambda _parent, first, last: insertions.append(last - first + 1))
+    to_preview(qtbot, wizard)
+    assert sum(insertions) == model.rowCount() == 600
+    assert len(insertions) < 100

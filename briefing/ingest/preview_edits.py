@@ -1,8 +1,7 @@
 """Merging and splitting parsed articles, as the import preview lets the person do.
 
-Qt-free (like :mod:`briefing.ui.preview_import`, it belongs in the core and waits there for
-the lead to move it): bodies are paragraphs joined by a blank line, and subheads point into
-the body, so both operations keep the subheads' offsets right.
+Bodies are paragraphs joined by a blank line, and subheads point into the body, so both
+operations keep the subheads' offsets right.
 """
 
 from __future__ import annotations

@@ -1,13 +1,10 @@
 """Import a list of already-read (and possibly edited) articles: the import wizard's write step.
 
-The wizard reads files itself to show a preview the person can edit (untick, merge, split), so
-the import must store exactly those articles rather than read the files again as
-:func:`briefing.ingest.pipeline.run_import` does. This function is that pipeline's write half:
-batches of one transaction each, facts extracted as the pipeline does, cancel between
+The wizard reads files itself (:mod:`briefing.ingest.sources`) to show a preview the person can
+edit (untick, merge, split), so the import must store exactly those articles rather than read
+the files again as :func:`briefing.ingest.pipeline.run_import` does. This is that pipeline's
+write half: the same batch writer, facts extracted as the pipeline does, cancel between
 batches, the run begun and finished whatever happens.
-
-Qt-free on purpose: it belongs in the core (beside ``run_import``) and lives here only until
-the core takes it over.
 """
 
 from __future__ import annotations
@@ -18,8 +15,9 @@ from dataclasses import dataclass
 
 from briefing.content_hash import content_hash
 from briefing.domain import FileFailure, ImportReport, ParsedArticle
-from briefing.extract import EXTRACTOR_VERSION, make_extractor
-from briefing.extract.facts import ArticleFacts, extract_facts, with_inferred_date
+from briefing.extract import make_extractor
+from briefing.extract.facts import extract_facts, with_inferred_date
+from briefing.ingest.batch_writer import BatchWriter
 from briefing.store import Store
 
 BATCH_SIZE = 200
@@ -65,29 +63,8 @@ def import_parsed_articles(
     report.run_id = store.begin_import_run(
         source=source, files=list(files), options=dict(options or {})
     )
-    user_names = tuple(store.user_names())
-    extractor = make_extractor(user_names)
-    pending: list[tuple[str, ParsedArticle]] = []
-    pending_facts: list[ArticleFacts] = []
-
-    def flush() -> None:
-        if not pending:
-            return
-        result = store.add_articles(
-            report.run_id or 0,
-            pending,
-            [content_hash(article) for _, article in pending],
-            mentions=[f.mentions for f in pending_facts],
-            extraction_version=EXTRACTOR_VERSION,
-            attributes=extractor.attributes,
-            dates=[f.dates for f in pending_facts],
-            ranges=[f.ranges for f in pending_facts],
-        )
-        report.imported += result.added
-        report.duplicates += result.duplicates
-        pending.clear()
-        pending_facts.clear()
-
+    extractor = make_extractor(tuple(store.user_names()))
+    writer = BatchWriter(store, report, extract=True, attributes=extractor.attributes)
     try:
         for index, (source_name, article) in enumerate(articles):
             if is_cancelled is not None and is_cancelled():
@@ -96,19 +73,19 @@ def import_parsed_articles(
             if infer_dates:
                 article = with_inferred_date(article)
             report.truncated += article.truncated
-            pending.append((source_name, article))
-            pending_facts.append(extract_facts(extractor, article))
-            last = index + 1 == len(articles)
-            if len(pending) >= batch_size or last:
-                flush()
-            if progress is not None and (not pending or index % PROGRESS_EVERY == 0):
+            writer.add(
+                source_name, article, content_hash(article), extract_facts(extractor, article)
+            )
+            if len(writer) >= batch_size or index + 1 == len(articles):
+                writer.flush()
+            if progress is not None and (not len(writer) or index % PROGRESS_EVERY == 0):
                 progress(
                     PreviewImportProgress(
                         index + 1, len(articles), report.imported, report.duplicates
                     )
                 )
         # Cancelled with a batch half made: it is dropped, never half-written.
-        pending.clear()
+        writer.drop()
         if report.imported:
             store.warm_facet_cache()
     finally:
