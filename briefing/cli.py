@@ -30,6 +30,8 @@ from briefing.domain import (
     SortKey,
 )
 from briefing.ingest.pipeline import ImportProgress, run_import
+from briefing.ingest.readers import ReadOptions
+from briefing.ingest.segmentation import Segmentation
 from briefing.store import Store
 
 EXIT_OK = 0
@@ -66,12 +68,23 @@ def build_parser() -> argparse.ArgumentParser:
 
     imp = sub.add_parser("import", parents=[common], help="import files and folders of news")
     imp.add_argument("paths", nargs="+", type=Path, metavar="PATH")
-    imp.add_argument("--source", help="source name for the articles (default: the file name)")
+    imp.add_argument(
+        "--source",
+        help="source name for every article (default: the one the file names, else its name)",
+    )
     imp.add_argument(
         "--date",
         type=_date_argument,
         metavar="YYYY-MM-DD",
         help="publication date for articles whose files carry none",
+    )
+    imp.add_argument(
+        "--split",
+        choices=[mode.value for mode in Segmentation],
+        default=Segmentation.AUTOMATIC.value,
+        help="plain text and Markdown: where articles start (auto: read the file's cues; "
+        "file: one article per file; blank: at every blank line; headline: only at headline "
+        "and KICKER: lines)",
     )
     imp.add_argument("-q", "--quiet", action="store_true", help="no progress on stderr")
 
@@ -126,6 +139,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     export = sub.add_parser("export-json", parents=[common], help="dump the store as JSON")
     export.add_argument("file", help="output file, or - for standard output")
+    # Imported here: briefing.cli_briefings imports this module's conventions (UsageError...).
+    from briefing.cli_briefings import add_briefing_commands
+
+    add_briefing_commands(sub, common)
     return parser
 
 
@@ -180,7 +197,8 @@ def _print_report(report: ImportReport, out: TextIO, err: TextIO) -> None:
     out.write(
         f"Imported {report.imported} articles from {report.files_read} of "
         f"{report.files_total} files: {report.duplicates} duplicates skipped, "
-        f"{report.truncated} truncated, {len(report.failures)} failed "
+        f"{report.truncated} truncated, {len(report.failures)} failed, "
+        f"{len(report.skipped)} skipped "
         f"({report.seconds:.1f} s, {rate:,.0f} articles/s; run {report.run_id}).\n"
     )
     if report.cancelled:
@@ -232,7 +250,12 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         if command == "import":
             progress = None if args.quiet else _ProgressPrinter(err)
             report = run_import(
-                store, args.paths, source=args.source, default_date=args.date, progress=progress
+                store,
+                args.paths,
+                source=args.source,
+                default_date=args.date,
+                progress=progress,
+                read_options=ReadOptions(segmentation=Segmentation(args.split)),
             )
             if progress is not None:
                 progress.done()
@@ -333,6 +356,10 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                     count = write_json_export(store, handle)
             err.write(f"exported {count} articles\n")
             return EXIT_OK
+        from briefing.cli_briefings import BRIEFING_COMMANDS, run_briefing_command
+
+        if command in BRIEFING_COMMANDS:
+            return run_briefing_command(store, args, out, err)
     raise UsageError(f"unknown command {args.command}")
 
 

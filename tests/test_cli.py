@@ -115,3 +115,63 @@ def test_unusable_store_is_a_clear_error(tmp_path: Path) -> None:
     assert (
         err.strip() == f"briefing: error: {bogus} is not a Briefing store (not an SQLite database)"
     )
+
+
+ONE_PARAGRAPH_STORIES = (
+    "The navy tested a new interceptor missile off the south coast on Tuesday.\n\n"
+    "Members of parliament began debating the defence budget on Wednesday.\n\n"
+    "Border guards stepped up patrols along the northern frontier on Thursday.\n"
+)
+
+
+@pytest.mark.parametrize(("split", "articles"), [("auto", 1), ("blank", 3), ("file", 1)])
+def test_import_split_chooses_how_plain_text_is_cut(
+    db: str, tmp_path: Path, split: str, articles: int
+) -> None:
+    stories = write(tmp_path / "stories.txt", ONE_PARAGRAPH_STORIES)
+    code, out, _ = run("import", str(stories), "--db", db, "--split", split, "-q")
+    assert code == 0
+    assert f"Imported {articles} articles" in out
+    code, out, _ = run("list", "--db", db)
+    assert len(out.splitlines()) == articles
+    code, out, _ = run("export-json", "-", "--db", db)
+    (import_run,) = json.loads(out)["import_runs"]
+    assert import_run["options"]["segmentation"] == split
+
+
+def test_import_split_refuses_an_unknown_mode(
+    db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    stories = write(tmp_path / "stories.txt", ONE_PARAGRAPH_STORIES)
+    code, _, _ = run("import", str(stories), "--db", db, "--split", "paragraph")
+    assert code == 2
+    assert "invalid choice: 'paragraph'" in capsys.readouterr().err  # argparse's own stderr
+
+
+def test_import_reports_rows_left_out(db: str, tmp_path: Path) -> None:
+    export = write(
+        tmp_path / "export.csv",
+        "title,body,date\nTalks resume,Diplomats resumed talks in Geneva.,2021-04-05\n"
+        ",,2021-04-06\nLaunch delayed,The launch was delayed.,2021-04-07\n",
+    )
+    code, out, err = run("import", str(export), "--db", db, "-q")
+    assert code == 0  # rows with nothing in them are not a failure
+    assert "Imported 2 articles" in out and "0 failed, 1 skipped" in out
+    assert f"skipped: {export}: 1 of 3 rows skipped: no title or text (line 3)\n" in err
+
+
+def test_import_source_wins_over_the_one_the_file_names(db: str, tmp_path: Path) -> None:
+    detected = write(
+        tmp_path / "detected.csv",
+        "title,body,source\nTalks resume,Diplomats resumed talks in Geneva.,Reuters\n",
+    )
+    given = write(
+        tmp_path / "given.csv",
+        "title,body,source\nLaunch delayed,The launch was delayed by a week.,AP\n",
+    )
+    assert run("import", str(detected), "--db", db, "-q")[0] == 0
+    assert run("import", str(given), "--db", db, "--source", "Desk", "-q")[0] == 0
+    _, out, _ = run("list", "--db", db)
+    lines = {line.rsplit("  ", 1)[-1]: line for line in out.splitlines()}
+    assert "Reuters" in lines["Talks resume"]  # no name given: the file's own
+    assert "Desk" in lines["Launch delayed"] and "AP" not in lines["Launch delayed"]

@@ -113,3 +113,27 @@ def test_models_describe_the_migrated_schema(store_path: Path) -> None:
     engine.dispose()
     assert "ix_articles_title_nocase" in names
     assert differences == []
+
+
+def test_0007_adds_briefings_whose_items_outlive_their_articles(tmp_path: Path) -> None:
+    from briefing.briefings.model import ItemDraft, ItemKind
+
+    path = tmp_path / "r0006.sqlite"
+    _make_store_at(path, "0006")
+    _fill_at_first_revision(path)
+    with Store.open(path) as store:
+        assert store.schema_revision() == "0007"
+        assert store.list_briefings() == []
+        info = store.create_briefing("Weekly")
+        (provenance,) = store.provenance_for([1])
+        store.add_briefing_items(info.id, [ItemDraft(ItemKind.ARTICLE, provenance=provenance)])
+        assert store.undo_import(1) == 1
+        (item,) = store.get_briefing(info.id).items
+        assert item.provenance == provenance
+        assert store.briefing_article_ids(info.id) == []
+    raw = sqlite3.connect(path)
+    # No foreign key to articles: only the one to the briefing.
+    assert [row[2] for row in raw.execute("PRAGMA foreign_key_list(briefing_items)")] == [
+        "briefings"
+    ]
+    raw.close()

@@ -259,3 +259,51 @@ class UserName(Base):
     created_at: Mapped[dt.datetime] = mapped_column(DateTime)
 
     __table_args__ = (UniqueConstraint("type", "name"),)
+
+
+class BriefingRecord(Base):
+    """A briefing: a named, ordered list of items the analyst assembles for export."""
+
+    __tablename__ = "briefings"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    # Unique as stored; the store also refuses names that differ only in case.
+    name: Mapped[str] = mapped_column(Text, unique=True)
+    title: Mapped[str] = mapped_column(Text, server_default="")
+    author: Mapped[str] = mapped_column(Text, server_default="")
+    date: Mapped[dt.date | None] = mapped_column(Date)
+    marking: Mapped[str] = mapped_column(Text, server_default="")
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    modified_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+    # AUTOINCREMENT: an id is never handed out again, so undoing a delete can always put the
+    # briefing back under its old id.
+    __table_args__ = ({"sqlite_autoincrement": True},)
+
+
+class BriefingItemRecord(Base):
+    """One item of a briefing. ``article_id`` is deliberately not a foreign key: an item keeps
+    its copied provenance and survives its article being removed by undoing an import."""
+
+    __tablename__ = "briefing_items"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    briefing_id: Mapped[int] = mapped_column(ForeignKey("briefings.id", ondelete="CASCADE"))
+    position: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(16))
+    article_id: Mapped[int | None] = mapped_column(Integer)
+    title: Mapped[str] = mapped_column(Text, server_default="")
+    source: Mapped[str] = mapped_column(Text, server_default="")
+    published: Mapped[dt.date | None] = mapped_column(Date)
+    url: Mapped[str] = mapped_column(Text, server_default="")
+    text: Mapped[str] = mapped_column(Text, server_default="")
+    caption: Mapped[str] = mapped_column(Text, server_default="")
+    # {"version": 1, "chart": ... or null, "options": {...}} (briefing/briefings/serialise.py)
+    payload: Mapped[str] = mapped_column(Text, server_default="{}")
+
+    __table_args__ = (
+        Index("ix_briefing_items_briefing_id_position", "briefing_id", "position"),
+        Index("ix_briefing_items_article_id", "article_id"),
+        # As for briefings: removed items' ids stay free for their undo.
+        {"sqlite_autoincrement": True},
+    )

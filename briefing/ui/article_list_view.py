@@ -1,10 +1,24 @@
-"""The article list: a table over :class:`ArticleListModel`, synced with the view state."""
+"""The article list: a table over :class:`ArticleListModel`, synced with the view state.
+
+Several rows can be selected (Shift/Ctrl+click): the current row is the one the reader shows,
+the selected rows are what "Add to briefing" (Ctrl+B, the context menu) takes. Dragging
+selected rows carries their ids (:mod:`briefing.ui.briefing_mime`) to the briefing panel. The
+drag is started here rather than by the model (whose rows are read-only and fetched lazily):
+pressing on an already selected row keeps the selection, so several rows can be dragged.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
-from PySide6.QtGui import QColor, QPainter, QPaintEvent
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, Signal
+from PySide6.QtGui import QColor, QContextMenuEvent, QDrag, QMouseEvent, QPainter, QPaintEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QHeaderView,
+    QMenu,
+    QTableView,
+    QWidget,
+)
 
 from briefing.ui.article_list_model import (
     DATE_COLUMN,
@@ -12,6 +26,7 @@ from briefing.ui.article_list_model import (
     TITLE_COLUMN,
     ArticleListModel,
 )
+from briefing.ui.briefing_mime import article_mime_data
 from briefing.view_state import ViewChange, ViewState
 
 NO_MATCHES = "No articles match this search."
@@ -20,6 +35,9 @@ NO_MATCHES = "No articles match this search."
 class ArticleListView(QTableView):
     """Selecting a row selects the article in the view state; the state's sort shows in the
     header; after each model reset the selected article is found again (or let go)."""
+
+    # The context menu's "Add to Briefing": the window adds the selected articles.
+    addToBriefingRequested = Signal()
 
     def __init__(
         self, model: ArticleListModel, state: ViewState, parent: QWidget | None = None
@@ -30,9 +48,12 @@ class ArticleListView(QTableView):
         self.setAccessibleName("Articles")
         self.setModel(model)
         self._list_model = model
+        self._press_pos: QPoint | None = None
+        self._deferred_row: int | None = None
+        self.context_menu: QMenu | None = None
 
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setShowGrid(False)
         self.setAlternatingRowColors(True)
@@ -83,6 +104,95 @@ class ArticleListView(QTableView):
             | QItemSelectionModel.SelectionFlag.Rows,
         )
         self.scrollTo(index)
+
+    def selected_article_ids(self) -> list[int]:
+        """The selected articles in list order (the current one if none is selected)."""
+        rows = sorted({index.row() for index in self.selectionModel().selectedRows()})
+        ids = [i for i in (self._list_model.article_id(row) for row in rows) if i is not None]
+        if not ids and self._state.selected_article_id is not None:
+            ids = [self._state.selected_article_id]
+        return ids
+
+    def drag_mime_data(self) -> object:
+        """What dragging the selected rows carries (their ids, and their titles as text)."""
+        ids = self.selected_article_ids()
+        rows = self._list_model.row_of
+        titles = []
+        for article_id in ids:
+            row = rows(article_id)
+            data = self._list_model.row_data(row) if row is not None else None
+            titles.append(data.title if data is not None else "")
+        return article_mime_data(ids, titles)
+
+    # -- dragging rows out -------------------------------------------------------------------
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self._press_pos = None
+        self._deferred_row = None
+        index = self.indexAt(event.position().toPoint())
+        plain = event.modifiers() == Qt.KeyboardModifier.NoModifier
+        if event.button() == Qt.MouseButton.LeftButton and index.isValid():
+            self._press_pos = event.position().toPoint()
+            if plain and self.selectionModel().isRowSelected(index.row()):
+                # Maybe the start of a drag of every selected row: the click's own selection
+                # change waits for the release.
+                self._deferred_row = index.row()
+                event.accept()
+                return
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        start = self._press_pos
+        if start is not None and event.buttons() & Qt.MouseButton.LeftButton:
+            moved = (event.position().toPoint() - start).manhattanLength()
+            if moved >= QApplication.startDragDistance():
+                self._press_pos = None
+                self._deferred_row = None
+                self._start_drag()
+                return
+            if self._deferred_row is not None:
+                return
+        super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        row, self._deferred_row = self._deferred_row, None
+        self._press_pos = None
+        if row is not None:
+            self.select_row(row)  # a plain click on a selected row: just that row
+            event.accept()
+            return
+        super().mouseReleaseEvent(event)
+
+    def _start_drag(self) -> None:
+        data = self.drag_mime_data()
+        drag = QDrag(self)
+        drag.setMimeData(data)  # type: ignore[arg-type]
+        drag.exec(Qt.DropAction.CopyAction, Qt.DropAction.CopyAction)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        menu = self.build_context_menu(event.pos())
+        if self.context_menu is not None:
+            self.context_menu.deleteLater()
+        self.context_menu = menu
+        menu.popup(event.globalPos())
+
+    def build_context_menu(self, viewport_pos: QPoint | None = None) -> QMenu:
+        """Right-click: the row under the pointer joins the selection's fate (as in a file
+        manager: a right-click outside the selection selects that row)."""
+        if viewport_pos is not None:
+            index = self.indexAt(viewport_pos)
+            if index.isValid() and not self.selectionModel().isRowSelected(index.row()):
+                self.select_row(index.row())
+        menu = QMenu(self)
+        menu.setObjectName("articleListContextMenu")
+        count = len(self.selected_article_ids())
+        text = "Add to &Briefing" if count <= 1 else f"Add {count} Articles to &Briefing"
+        add = menu.addAction(text)
+        add.setObjectName("articleAddToBriefing")
+        add.setShortcut("Ctrl+B")
+        add.setEnabled(count > 0)
+        add.triggered.connect(self.addToBriefingRequested)
+        return menu
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)

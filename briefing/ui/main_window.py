@@ -4,8 +4,13 @@ The window owns the open :class:`Store` (it closes a store it switches away from
 :class:`ViewState` and the one undo stack for the analyst's entity corrections. The list, the
 search box, the chips, the sidebar and the reader each listen to the state and refresh only
 what concerns them; after a correction the :class:`EntityEditor` says which entities changed
-and the window tells the views that show them. Side panels (the entity sidebar, later the
-charts) are docks, so the central layout stays one splitter.
+and the window tells the views that show them. Side panels (the entity sidebar, the briefing
+panel below it, the charts) are docks, so the central layout stays one splitter.
+
+The briefing panel's changes share the one undo stack: Ctrl+Z undoes the last thing the
+analyst did, whether a correction or a briefing change. The window knows what is selected
+(articles in the list, text in the reader, the chart shown) and hands it to the
+:class:`BriefingEditor`.
 """
 
 from __future__ import annotations
@@ -45,6 +50,8 @@ from briefing.store import Store
 from briefing.ui import settings
 from briefing.ui.article_list_model import ArticleListModel
 from briefing.ui.article_list_view import ArticleListView
+from briefing.ui.briefing_editor import BriefingEditor
+from briefing.ui.briefing_panel import BriefingPanel
 from briefing.ui.chart_panel import ChartPanel
 from briefing.ui.empty_state import EmptyState
 from briefing.ui.entity_dialogs import (
@@ -61,6 +68,7 @@ from briefing.ui.import_wizard import ImportWizard, local_paths
 from briefing.ui.reader_view import ReaderPanel, ReaderView
 from briefing.ui.search_box import SearchBox
 from briefing.ui.theme import app_icon
+from briefing.ui.view_export import ViewExportDialog
 from briefing.ui.workers import SAMPLE_SOURCE, ImportJob, Job, ReextractJob, sample_files
 from briefing.view_state import ViewChange, ViewState
 
@@ -104,6 +112,8 @@ class MainWindow(QMainWindow):
         self._progress_dialog: ImportProgressDialog | ReextractProgressDialog | None = None
         self._sidebar_hidden_while_empty = False
         self._charts_hidden_while_empty = False
+        self._briefing_hidden_while_empty = False
+        self.view_export_dialog: ViewExportDialog | None = None
         self.summary_dialog: ImportSummaryDialog | None = None
         self.hidden_dialog: HiddenEntitiesDialog | None = None
         self.gazetteer_dialog: UserGazetteerDialog | None = None
@@ -119,6 +129,7 @@ class MainWindow(QMainWindow):
         self.undo_stack = QUndoStack(self)
         self.undo_stack.setObjectName("undoStack")
         self.editor = EntityEditor(store, self.state, self.undo_stack, self)
+        self.briefing_editor = BriefingEditor(store, self.undo_stack, self)
 
         # -- the central panels ------------------------------------------------------------
         self.model = ArticleListModel(store, self.state, self)
@@ -152,6 +163,13 @@ class MainWindow(QMainWindow):
         # -- the entity sidebar (a dock on the left) -----------------------------------------
         self.sidebar = EntitySidebar(store, self.state, self.editor, self)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.sidebar)
+
+        # -- the briefing panel (below the sidebar) --------------------------------------------
+        # Below rather than tabbed with the sidebar: articles are dragged onto it from the list
+        # and it shows what the briefing holds while the analyst reads, so it stays in sight.
+        self.briefing_panel = BriefingPanel(self.briefing_editor, self)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.briefing_panel)
+        self.splitDockWidget(self.sidebar, self.briefing_panel, Qt.Orientation.Vertical)
 
         # -- the timeline and the range chart (a dock at the bottom) --------------------------
         self.charts = ChartPanel(store, self.state, self, view_ids=self._listed_ids_for)
@@ -200,6 +218,14 @@ class MainWindow(QMainWindow):
         self.editor.failed.connect(self._on_correction_failed)
         self.editor.reextractRequested.connect(self._on_reextract_requested)
         self.undo_stack.indexChanged.connect(self._update_undo_actions)
+        self.list_view.addToBriefingRequested.connect(self.add_selected_articles)
+        self.reader.excerptRequested.connect(self._on_excerpt_requested)
+        self.charts.addToBriefingRequested.connect(self._on_chart_snapshot)
+        self.charts.addRefused.connect(self._show_message)
+        self.briefing_panel.addArticlesRequested.connect(self._on_panel_add_articles)
+        self.briefing_panel.articleActivated.connect(self._on_briefing_article_activated)
+        self.briefing_editor.message.connect(self._show_message)
+        self.briefing_editor.failed.connect(self._on_briefing_failed)
         self._unsubscribe = self.state.subscribe(
             self._on_import_run_filter_changed, [ViewChange.IMPORT_RUN]
         )
@@ -226,11 +252,22 @@ class MainWindow(QMainWindow):
         """An import or a re-extraction runs (one background job at a time)."""
         return self._job is not None
 
-    def import_files(self, files: Sequence[Path], *, source: str | None = None) -> ImportJob | None:
-        """Import in the background with a progress dialog; None if an import already runs."""
+    def import_files(
+        self,
+        files: Sequence[Path],
+        *,
+        source: str | None = None,
+        fallback_source: str | None = None,
+    ) -> ImportJob | None:
+        """Import in the background with a progress dialog; None if an import already runs.
+
+        ``source`` names every article; ``fallback_source`` only those whose file names none.
+        """
         if self._job is not None or not files:
             return None
-        job = ImportJob(self._store, files, source=source, parent=self)
+        job = ImportJob(
+            self._store, files, source=source, fallback_source=fallback_source, parent=self
+        )
         dialog = ImportProgressDialog(len(files), self)
         dialog.cancelRequested.connect(job.cancel)
         job.progress.connect(self._on_import_progress)
@@ -284,7 +321,8 @@ class MainWindow(QMainWindow):
                 f"The sample set is not installed (looked in {paths.samples_dir()}).",
             )
             return None
-        return self.import_files(files, source=SAMPLE_SOURCE)
+        # The sample feed, mail and CSV files name their own sources; keep those.
+        return self.import_files(files, fallback_source=SAMPLE_SOURCE)
 
     def open_store(self, location: str | Path) -> bool:
         """Switch to another store; on failure say why and keep the current one."""
@@ -303,6 +341,8 @@ class MainWindow(QMainWindow):
         # The views move to the new store before the filters reset, so none of them asks the
         # old store about the new store's ids; the undo stack belonged to the old store.
         self.editor.set_store(store)
+        self._close_export_dialogs()
+        self.briefing_editor.set_store(store)
         self.sidebar.set_store(store)
         self.chips.set_store(store)
         self.charts.set_store(store)
@@ -384,6 +424,14 @@ class MainWindow(QMainWindow):
         self.clear_filters_action.setShortcut(QKeySequence("Ctrl+Shift+Backspace"))
         view_menu.addAction(self.clear_filters_action)
 
+        self.briefing_panel_action = self.briefing_panel.toggleViewAction()
+        self.briefing_panel_action.setText("&Briefing Panel")
+        self.briefing_panel_action.setObjectName("toggleBriefingPanel")
+        self.briefing_panel_action.setShortcut(QKeySequence("Ctrl+Shift+B"))
+        self.addAction(self.briefing_panel_action)
+        view_menu.insertAction(self.clear_filters_action, self.briefing_panel_action)
+        self._build_briefing_menu()
+
         tools_menu = self.menuBar().addMenu("&Tools")
         self.reextract_action = self._action("&Re-extract Entities", self._on_reextract_triggered)
         self.reextract_action.setObjectName("reextractAction")
@@ -403,6 +451,45 @@ class MainWindow(QMainWindow):
         self.about_action = self._action("&About Briefing", self._on_about_triggered)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         help_menu.addAction(self.about_action)
+
+    def _build_briefing_menu(self) -> None:
+        menu = self.menuBar().addMenu("&Briefing")
+        menu.setObjectName("briefingMenu")
+        self.new_briefing_action = self._action("&New Briefing…", self._on_new_briefing)
+        self.new_briefing_action.setObjectName("newBriefingAction")
+        self.add_articles_action = self._action(
+            "Add Selected &Articles", self.add_selected_articles
+        )
+        self.add_articles_action.setObjectName("addArticlesToBriefingAction")
+        self.add_articles_action.setShortcut(QKeySequence("Ctrl+B"))
+        self.add_excerpt_action = self._action(
+            "Add Reader Selection as &Excerpt", self.add_reader_excerpt
+        )
+        self.add_excerpt_action.setObjectName("addExcerptToBriefingAction")
+        self.add_excerpt_action.setShortcut(QKeySequence("Ctrl+Shift+X"))
+        self.add_chart_action = self._action("Add Current &Chart", self.add_current_chart)
+        self.add_chart_action.setObjectName("addChartToBriefingAction")
+        self.add_note_action = self._action("Add &Note", self.briefing_panel.add_note)
+        self.add_note_action.setObjectName("addNoteToBriefingAction")
+        self.briefing_properties_action = self._action(
+            "Briefing &Properties…", self.briefing_panel.open_properties
+        )
+        self.briefing_properties_action.setObjectName("briefingPropertiesAction")
+        self.export_briefing_action = self._action("E&xport Briefing…", self.export_briefing)
+        self.export_briefing_action.setObjectName("exportBriefingAction")
+        self.export_briefing_action.setShortcut(QKeySequence("Ctrl+E"))
+        self.export_view_action = self._action("Export Current &View…", self.export_current_view)
+        self.export_view_action.setObjectName("exportViewAction")
+        menu.addAction(self.new_briefing_action)
+        menu.addSeparator()
+        menu.addAction(self.add_articles_action)
+        menu.addAction(self.add_excerpt_action)
+        menu.addAction(self.add_chart_action)
+        menu.addAction(self.add_note_action)
+        menu.addSeparator()
+        menu.addAction(self.briefing_properties_action)
+        menu.addAction(self.export_briefing_action)
+        menu.addAction(self.export_view_action)
 
     def _action(self, text: str, slot: Callable[[], object]) -> QAction:
         action = QAction(text, self)
@@ -689,6 +776,90 @@ class MainWindow(QMainWindow):
             action.setText(label[:1] + label[1:].replace("&", "&&"))
             action.setEnabled(can and not busy)
 
+    # -- the briefing ----------------------------------------------------------------------------
+
+    def add_selected_articles(self) -> int:
+        """Ctrl+B (and the list's menu, the panel's button): the selected articles go into the
+        briefing shown (one is started if there is none); returns how many were added."""
+        self._reveal_briefing_panel()
+        return self.briefing_editor.add_articles(self.list_view.selected_article_ids())
+
+    def add_reader_excerpt(self) -> bool:
+        """The text selected in the reader, as an excerpt with its article's provenance."""
+        if not self.reader.request_excerpt():
+            self._show_message("Select some text in the reader first.")
+            return False
+        return True
+
+    def add_current_chart(self) -> None:
+        """The chart shown in the chart panel, as it is now."""
+        if self.charts.isHidden():
+            self.charts.show()
+        self.charts.add_to_briefing()
+
+    def export_briefing(self) -> None:
+        self._reveal_briefing_panel()
+        self.briefing_panel.open_export_dialog()
+
+    def export_current_view(self) -> ViewExportDialog:
+        """Briefing › Export Current View…: the list as filtered now, to CSV or a briefing."""
+        if self.view_export_dialog is not None:
+            self.view_export_dialog.raise_()
+            return self.view_export_dialog
+        query = self.model.applied_query or self.state.query()
+        dialog = ViewExportDialog(self._store, self.briefing_editor, self.model.ids, query, self)
+        dialog.finished.connect(self._on_view_export_finished)
+        dialog.briefingCreated.connect(lambda _id: self._reveal_briefing_panel())
+        self.view_export_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _on_view_export_finished(self) -> None:
+        dialog, self.view_export_dialog = self.view_export_dialog, None
+        if dialog is not None:
+            dialog.shutdown()
+            dialog.deleteLater()
+
+    def _close_export_dialogs(self) -> None:
+        """Exports read the store: they stop before it is closed or switched."""
+        for dialog in (self.briefing_panel.export_dialog, self.view_export_dialog):
+            if dialog is not None:
+                dialog.shutdown()
+                dialog.reject()
+
+    def _on_new_briefing(self) -> None:
+        self._reveal_briefing_panel()
+        self.briefing_panel.open_new_dialog()
+
+    def _on_panel_add_articles(self, row: int) -> None:
+        ids = self.list_view.selected_article_ids()
+        self.briefing_editor.add_articles(ids, None if row < 0 else row)
+
+    def _on_excerpt_requested(self, article_id: int, text: str) -> None:
+        self._reveal_briefing_panel()
+        self.briefing_editor.add_excerpt(article_id, text)
+
+    def _on_chart_snapshot(self, snapshot: object) -> None:
+        self._reveal_briefing_panel()
+        self.briefing_editor.add_chart(snapshot)  # type: ignore[arg-type]
+
+    def _on_briefing_article_activated(self, article_id: int) -> None:
+        """An article item opened in the panel: read it (even if the filters hide it)."""
+        if self._store.get_article(article_id) is None:
+            self._show_message("That article is no longer in the store (its import was undone).")
+            return
+        self.state.selected_article_id = article_id
+
+    def _on_briefing_failed(self, message: str) -> None:
+        QMessageBox.warning(self, "Cannot change the briefing", message)
+
+    def _reveal_briefing_panel(self) -> None:
+        if self.briefing_panel.isHidden() and not self._briefing_hidden_while_empty:
+            self.briefing_panel.show()
+
+    def _show_message(self, message: str) -> None:
+        self.statusBar().showMessage(message, 8_000)
+
     # -- entity dialogs -------------------------------------------------------------------------
 
     def open_hidden_entities(self) -> HiddenEntitiesDialog:
@@ -795,6 +966,12 @@ class MainWindow(QMainWindow):
         elif not empty and self._sidebar_hidden_while_empty:
             self._sidebar_hidden_while_empty = False
             self.sidebar.show()
+        if empty and not self.briefing_panel.isHidden():
+            self._briefing_hidden_while_empty = True
+            self.briefing_panel.hide()
+        elif not empty and self._briefing_hidden_while_empty:
+            self._briefing_hidden_while_empty = False
+            self.briefing_panel.show()
         if empty and not self.charts.isHidden():
             self._charts_hidden_while_empty = True
             self.charts.hide()
@@ -817,8 +994,15 @@ class MainWindow(QMainWindow):
             self.splitter.setSizes([480, 620])
         docks = settings.byte_array(settings.WINDOW_STATE)
         if docks is None or not self.restoreState(docks):
-            self.resizeDocks([self.sidebar], [240], Qt.Orientation.Horizontal)
+            self.resizeDocks([self.sidebar], [260], Qt.Orientation.Horizontal)
             self.resizeDocks([self.charts], [320], Qt.Orientation.Vertical)
+            # The sidebar's long lists get a little more than half the height.
+            height = self._default_size().height()
+            self.resizeDocks(
+                [self.sidebar, self.briefing_panel],
+                [height * 11 // 20, height * 9 // 20],
+                Qt.Orientation.Vertical,
+            )
 
     def _default_size(self) -> QSize:
         # Roomy on a desktop monitor, but never larger than a small laptop screen.
@@ -836,6 +1020,8 @@ class MainWindow(QMainWindow):
             self.sidebar.show()
         if self._charts_hidden_while_empty:
             self.charts.show()
+        if self._briefing_hidden_while_empty:
+            self.briefing_panel.show()
         settings.set_value(settings.WINDOW_STATE, QByteArray(self.saveState()))
         settings.remember_store(self._store.path)
 
@@ -845,6 +1031,7 @@ class MainWindow(QMainWindow):
             if dialog is not None:
                 # An import or undo stops at a batch boundary: the store stays consistent.
                 dialog.shutdown()
+        self._close_export_dialogs()
         if self._job is not None:
             # Let the import stop at a batch boundary so the store stays consistent.
             self._job.cancel()

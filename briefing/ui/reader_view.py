@@ -5,7 +5,8 @@ their type's colour; after each render the reader underlines them in the full co
 rich-text CSS cannot colour an underline). Hovering one shows its canonical name and type,
 clicking one asks the sidebar to show that entity (``entityClicked``; the list is not
 filtered). Selecting text and right-clicking offers "Add “…” as ▸ type" for a name the
-extraction missed (``addNameRequested``).
+extraction missed (``addNameRequested``), and "Add Selection to Briefing as Excerpt"
+(``excerptRequested``: the excerpt keeps the provenance of the article shown).
 """
 
 from __future__ import annotations
@@ -60,6 +61,7 @@ class ReaderView(QTextBrowser):
 
     entityClicked = Signal(int)  # a highlighted mention was clicked: the entity's id
     addNameRequested = Signal(object, str)  # (EntityType, the selected text)
+    excerptRequested = Signal(int, str)  # (the article shown, the selected text)
 
     def __init__(self, store: Store, state: ViewState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -168,6 +170,13 @@ class ReaderView(QTextBrowser):
             only = menu.addAction(f"Filter the List by “{mention.name}”")
             only.setObjectName("readerFilterEntity")
             only.triggered.connect(lambda: self._state.select_entity(mention.entity_id))
+        excerpt = self.selected_excerpt()
+        if excerpt and self._article_id is not None:
+            menu.addSeparator()
+            add_excerpt = menu.addAction("Add Selection to Briefing as Excerpt")
+            add_excerpt.setObjectName("readerAddExcerpt")
+            add_excerpt.setShortcut("Ctrl+Shift+X")
+            add_excerpt.triggered.connect(self.request_excerpt)
         name = self.selected_name()
         if name:
             menu.addSeparator()
@@ -191,6 +200,22 @@ class ReaderView(QTextBrowser):
             return ""
         name = " ".join(text.split())
         return name if 0 < len(name) <= MAX_NAME_LENGTH else ""
+
+    def selected_excerpt(self) -> str:
+        """The selection as plain text, its paragraphs kept (one blank line between them)."""
+        if self._article_id is None or not self.textCursor().hasSelection():
+            return ""
+        text = self.textCursor().selection().toPlainText()
+        paragraphs = [" ".join(p.split()) for p in text.replace("\u2029", "\n").split("\n")]
+        return "\n\n".join(p for p in paragraphs if p)
+
+    def request_excerpt(self) -> bool:
+        """Ask for the selection to go into the briefing (False when nothing is selected)."""
+        excerpt = self.selected_excerpt()
+        if not excerpt or self._article_id is None:
+            return False
+        self.excerptRequested.emit(self._article_id, excerpt)
+        return True
 
     def select_text(self, text: str) -> bool:
         """Select the first occurrence of ``text`` (for tests and the snapshot tool)."""

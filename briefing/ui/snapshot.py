@@ -10,7 +10,8 @@ chart with one figure selected; its export is written beside it as range-chart-e
 search-error.png, empty-state.png, import-progress.png, import-summary.png,
 import-cancelled.png, merge-dialog.png, hidden-entities.png, user-gazetteer.png,
 reextract-progress.png, about.png, store-error.png, import-wizard-sources.png,
-import-wizard-preview.png and import-history.png, or only those named with --only (the
+import-wizard-preview.png, import-history.png, briefing-panel.png (the main window with a
+briefing of every kind of item) and briefing-export.png, or only those named with --only (the
 README's screenshot is ``--only main-window``). Without --db the sample set is imported into a
 temporary store; with --db that store is used as it is (the sample set is imported into it
 only when it is empty; the hidden-entities picture hides three entities and unhides them). The
@@ -43,6 +44,7 @@ from briefing.domain import ArticleQuery, EntityType, StoreError
 from briefing.ingest.pipeline import ImportProgress, run_import
 from briefing.store import Store
 from briefing.ui.app import configure_application, store_error_box
+from briefing.ui.briefing_snapshots import render_briefing_panel, render_export_dialog
 from briefing.ui.chart_demo import add_demo_articles
 from briefing.ui.chart_panel import ChartPanel
 from briefing.ui.entity_dialogs import (
@@ -135,7 +137,7 @@ def _import_samples(store: Store) -> None:
     files = sample_files()
     if not files:
         raise SystemExit("snapshot: the sample set is not installed (data/samples is empty)")
-    run_import(store, files, source=SAMPLE_SOURCE)
+    run_import(store, files, fallback_source=SAMPLE_SOURCE)
 
 
 class _Pictures:
@@ -305,8 +307,8 @@ class _Pictures:
         empty_file = self.scratch / "notes-empty.txt"
         empty_file.write_text("", encoding="utf-8")
         with Store.open(self.scratch / "summary.sqlite") as store:
-            run_import(store, self.samples[: len(self.samples) // 2], source=SAMPLE_SOURCE)
-            report = run_import(store, [*self.samples, empty_file], source=SAMPLE_SOURCE)
+            run_import(store, self.samples[: len(self.samples) // 2], fallback_source=SAMPLE_SOURCE)
+            report = run_import(store, [*self.samples, empty_file], fallback_source=SAMPLE_SOURCE)
         _save(ImportSummaryDialog(report), path, self.app)
 
     def import_cancelled(self, path: Path) -> None:
@@ -318,7 +320,7 @@ class _Pictures:
 
         with Store.open(self.scratch / "cancelled.sqlite") as store:
             report = run_import(
-                store, self.samples, source=SAMPLE_SOURCE, is_cancelled=cancel_after_three_files
+                store, self.samples, fallback_source=SAMPLE_SOURCE, is_cancelled=cancel_after_three_files
             )
         _save(ImportSummaryDialog(report), path, self.app)
 
@@ -345,6 +347,16 @@ class _Pictures:
     def import_history(self, path: Path) -> None:
         render_import_history(self.app, path, self.scratch, self.samples)
 
+    # -- briefings (briefing.ui.briefing_snapshots) ----------------------------------------------
+
+    def briefing_panel(self, path: Path) -> None:
+        with self._sample_store() as store:
+            render_briefing_panel(self.app, store, path, self.size)
+
+    def briefing_export(self, path: Path) -> None:
+        with self._sample_store() as store:
+            render_export_dialog(self.app, store, path)
+
 
 PICTURES = (
     "main-window",
@@ -365,6 +377,8 @@ PICTURES = (
     "import-wizard-sources",
     "import-wizard-preview",
     "import-history",
+    "briefing-panel",
+    "briefing-export",
 )
 
 

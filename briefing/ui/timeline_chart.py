@@ -47,6 +47,7 @@ from PySide6.QtWidgets import (
 )
 
 from briefing.chart_data import (
+    BinUnit,
     Histogram,
     LaneMarks,
     TimelineData,
@@ -167,6 +168,9 @@ class TimelineChart(QWidget):
         self._stale = True
         self._extent: tuple[int, int] | None = None
         self._histogram: Histogram | None = None
+        # The days (first, last, as ordinals) and the bin unit last drawn: what a briefing's
+        # snapshot of "the chart as shown" covers.
+        self._visible: tuple[int, int, BinUnit] | None = None
         self._marks: list[LaneMarks] = []
         self._spans: list[VisibleSpans] = []
         self._scatters: list[pg.ScatterPlotItem] = []
@@ -335,6 +339,11 @@ class TimelineChart(QWidget):
     def histogram(self) -> Histogram | None:
         """The bins drawn in the histogram (for tests)."""
         return self._histogram
+
+    @property
+    def visible_span(self) -> tuple[int, int, BinUnit] | None:
+        """(first day, last day, bin unit) of what is drawn now; None when nothing is."""
+        return self._visible if self._data is not None and not self._data.empty else None
 
     @property
     def lane_names(self) -> list[str]:
@@ -569,6 +578,7 @@ class TimelineChart(QWidget):
 
         counts = histogram(data, low, high, unit)
         self._histogram = counts
+        self._visible = (low, high, unit)
         if unit != self._unit_label:
             self._unit_label = unit
             self.plot.getAxis("left").setLabel(f"per {unit}", color=INK)
