@@ -9,19 +9,39 @@ from __future__ import annotations
 import pyqtgraph as pg
 from PySide6.QtGui import QColor, QFont
 
+# The colours live in the Qt-free palette so the exported charts match the app's; they are
+# re-exported here under their old names for the chart widgets.
+from briefing.chart_palette import (
+    FLAG,
+    GRID_ALPHA,
+    INK,
+    PUBLISHED,
+    REFERENCE_FILL,
+    RULE,
+    SELECTION_FILL,
+    SLATE,
+    TREATY,
+    TREATY_FILL,
+)
 from briefing.ui.entity_theme import PAPER
 
-INK = "#3b434c"  # axis text
-RULE = "#b9bec4"  # axis lines
-GRID_ALPHA = 0.12
-SLATE = "#3d5a6c"  # the app's accent: selection, events
-PUBLISHED = "#E69F00"  # publication dates (Okabe–Ito orange)
-SELECTION_FILL = (61, 90, 108, 40)  # the timeline's region: the slate, see-through
 SELECTION_EDGE = SLATE
-FLAG = "#C0392B"  # a figure far from its reference
-REFERENCE_FILL = (120, 128, 138, 55)
-TREATY = "#9B4F96"  # treaty bands and treaty rows (a darker reddish purple than the reader's)
-TREATY_FILL = (155, 79, 150, 26)
+
+__all__ = [
+    "FLAG",
+    "GRID_ALPHA",
+    "INK",
+    "PUBLISHED",
+    "REFERENCE_FILL",
+    "RULE",
+    "SELECTION_EDGE",
+    "SELECTION_FILL",
+    "SLATE",
+    "TREATY",
+    "TREATY_FILL",
+    "colour",
+    "style_plot",
+]
 
 
 def style_plot(plot: pg.PlotWidget, *, axes: tuple[str, ...] = ("left", "bottom")) -> None:

@@ -320,7 +320,10 @@ class _Pictures:
 
         with Store.open(self.scratch / "cancelled.sqlite") as store:
             report = run_import(
-                store, self.samples, fallback_source=SAMPLE_SOURCE, is_cancelled=cancel_after_three_files
+                store,
+                self.samples,
+                fallback_source=SAMPLE_SOURCE,
+                is_cancelled=cancel_after_three_files,
             )
         _save(ImportSummaryDialog(report), path, self.app)
 
