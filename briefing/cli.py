@@ -381,14 +381,18 @@ def main(
     except BriefingError as exc:
         err.write(f"briefing: error: {exc}\n")
         return EXIT_FAILED
+    except BrokenPipeError:
+        # `briefing list | head` closed the pipe: that is the reader's choice, not an error.
+        # Point stdout at /dev/null so the interpreter's final flush does not fail again.
+        # (Caught before OSError, of which it is a subclass.)
+        if out is sys.stdout:
+            with contextlib.suppress(OSError, ValueError):
+                devnull = os.open(os.devnull, os.O_WRONLY)
+                os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_OK
     except OSError as exc:
         err.write(f"briefing: error: {exc}\n")
         return EXIT_FAILED
-    except BrokenPipeError:
-        # `briefing list | head` closed the pipe: that is the reader's choice, not an error.
-        with contextlib.suppress(OSError):
-            sys.stdout = open(os.devnull, "w")  # noqa: SIM115
-        return EXIT_OK
     except KeyboardInterrupt:
         err.write("briefing: interrupted\n")
         return 130

@@ -12,6 +12,7 @@ import pytest
 from briefing.briefings.model import ChartKind, ItemKind
 from briefing.cli import UsageError, main
 from briefing.cli_briefings import parse_day
+from briefing.paths import samples_dir
 from briefing.store import Store
 from tests.test_briefing_assemble import CORPUS, PENTAGON, TALKS, TOPOL, UKRAINE
 
@@ -286,3 +287,25 @@ def test_parse_day(text: str, last: bool, day: dt.date) -> None:
 def test_parse_day_refuses(text: str) -> None:
     with pytest.raises(UsageError, match="is not a date"):
         parse_day(text, option="--from", last=False)
+
+
+class _ClosedPipe(io.StringIO):
+    """Standard output whose reader went away after the first line (`| head -1`)."""
+
+    def write(self, text: str) -> int:
+        if self.getvalue():
+            raise BrokenPipeError(32, "Broken pipe")
+        return super().write(text)
+
+
+@pytest.mark.parametrize("command", [["briefings"], ["list"], ["entities"]])
+def test_a_closed_pipe_is_not_an_error(tmp_path: Path, command: list[str]) -> None:
+    db = tmp_path / "pipe.sqlite"
+    assert (
+        main(["--db", str(db), "import", str(samples_dir())], out=io.StringIO(), err=io.StringIO())
+        == 0
+    )
+    main(["--db", str(db), "new-briefing", "Week"], out=io.StringIO(), err=io.StringIO())
+    err = io.StringIO()
+    assert main(["--db", str(db), *command], out=_ClosedPipe(), err=err) == 0
+    assert err.getvalue() == ""
