@@ -22,7 +22,7 @@ from briefing.briefings.caption import describe_query
 from briefing.briefings.chart_snapshot import range_snapshot, timeline_snapshot
 from briefing.briefings.model import BriefingItem, ChartSnapshot, ItemDraft, ItemKind
 from briefing.cli import EXIT_FAILED, EXIT_OK, UsageError, _entity_ids
-from briefing.domain import ArticleQuery, QuerySyntaxError, SortKey
+from briefing.domain import ArticleQuery, BriefingError, QuerySyntaxError, SortKey
 from briefing.store import Store
 
 BRIEFING_COMMANDS = frozenset(
@@ -369,8 +369,12 @@ def _show_briefing(store: Store, name: str, out: TextIO) -> int:
 
 def _export_view(store: Store, args: argparse.Namespace, out: TextIO) -> int:
     from briefing.export.csv_export import write_articles_csv
+    from briefing.export.export_progress import ExportError
 
     ids = _matching_ids(store, _query(store, args))
-    count = write_articles_csv(store, ids, args.output)
+    try:
+        count = write_articles_csv(store, ids, args.output)
+    except ExportError as exc:
+        raise BriefingError(str(exc)) from exc
     out.write(f"Exported {count:,} article{'' if count == 1 else 's'} to {args.output}.\n")
     return EXIT_OK

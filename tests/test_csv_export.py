@@ -93,3 +93,38 @@ def test_large_views_stream_in_pages_and_keep_order(
     assert [int(r["id"]) for r in read_rows(target)] == ids
     assert write_articles_csv(store, [], target) == 0
     assert target.read_text(encoding="utf-8-sig").strip() == ",".join(COLUMNS)
+
+
+def test_progress_is_reported_and_a_cancel_leaves_no_file(store: Store, tmp_path: Path) -> None:
+    from briefing.export.csv_export import PAGE_SIZE
+    from briefing.export.export_progress import ExportCancelled
+
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    target = folder / "view.csv"
+    target.write_text("an earlier export\n", encoding="utf-8")
+    ids = [UKRAINE, TALKS, TOPOL] * (PAGE_SIZE // 2)  # three pages
+    seen: list[tuple[int, int]] = []
+
+    def cancel_after_first_page() -> bool:
+        return len(seen) >= 1
+
+    with pytest.raises(ExportCancelled):
+        write_articles_csv(
+            store,
+            ids,
+            target,
+            progress=lambda done, total: seen.append((done, total)),
+            cancel=cancel_after_first_page,
+        )
+    assert seen == [(PAGE_SIZE, len(ids))]
+    # The earlier file is untouched and no partial file is left beside it.
+    assert target.read_text(encoding="utf-8") == "an earlier export\n"
+    assert [p.name for p in folder.iterdir()] == ["view.csv"]
+
+
+def test_an_unwritable_folder_is_named(store: Store, tmp_path: Path) -> None:
+    from briefing.export.export_progress import ExportError
+
+    with pytest.raises(ExportError, match="could not write"):
+        write_articles_csv(store, [UKRAINE], tmp_path / "missing" / "view.csv")

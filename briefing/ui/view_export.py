@@ -10,13 +10,9 @@ the list's order. A briefing is something a person reads, so it takes at most
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import os
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QDir, Qt, Signal
 from PySide6.QtGui import QCloseEvent
@@ -38,6 +34,7 @@ from PySide6.QtWidgets import (
 from briefing.briefings.caption import describe_filters
 from briefing.domain import ArticleQuery, BriefingError
 from briefing.export.csv_export import write_articles_csv
+from briefing.export.export_progress import ExportCancelled, ExportError
 from briefing.store import Store
 from briefing.ui import settings
 from briefing.ui.briefing_editor import BriefingEditor, count_words
@@ -48,57 +45,24 @@ from briefing.ui.workers import CancelCheck, Job, ProgressCallback
 MAX_BRIEFING_ARTICLES = 200
 
 
-class CsvCancelled(Exception):
-    """Raised inside the CSV task when the person cancelled (caught there, never escapes)."""
-
-
-class _ReportingStore:
-    """The store as the CSV writer sees it: each page of articles it reads is reported as
-    progress, and a cancel is noticed between pages."""
-
-    def __init__(
-        self, store: Store, total: int, progress: ProgressCallback, is_cancelled: CancelCheck
-    ) -> None:
-        self._store = store
-        self._total = total
-        self._done = 0
-        self._progress = progress
-        self._is_cancelled = is_cancelled
-
-    def article_entity_names(self, article_ids: Sequence[int], per_article: int) -> Any:
-        if self._is_cancelled():
-            raise CsvCancelled
-        return self._store.article_entity_names(article_ids, per_article)
-
-    def get_articles(self, article_ids: Sequence[int]) -> Any:
-        articles = self._store.get_articles(article_ids)
-        self._done += len(article_ids)
-        self._progress((min(self._done, self._total), self._total))
-        return articles
-
-
 def csv_task(store: Store, article_ids: Sequence[int], path: Path) -> object:
-    """Write the CSV into a temporary file beside ``path`` and rename it into place when
-    complete: a cancel or a failure never leaves half a file (nor replaces a good one)."""
+    """The CSV written by the core (a cancel or a failure never leaves half a file); returns
+    the rows written, or None when cancelled."""
     ids = list(article_ids)
 
     def task(progress: ProgressCallback, is_cancelled: CancelCheck) -> object:
-        handle, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".partial", dir=path.parent)
-        os.close(handle)
-        partial = Path(name)
         try:
-            written = write_articles_csv(
-                _ReportingStore(store, len(ids), progress, is_cancelled), ids, partial
+            return write_articles_csv(
+                store,
+                ids,
+                path,
+                progress=lambda done, total: progress((done, total)),
+                cancel=is_cancelled,
             )
-            os.replace(partial, path)
-        except CsvCancelled:
+        except ExportCancelled:
             return None
-        except OSError as exc:
-            raise BriefingError(f"could not write {path}: {exc.strerror or exc}") from exc
-        finally:
-            with contextlib.suppress(OSError):
-                partial.unlink()
-        return written
+        except ExportError as exc:
+            raise BriefingError(str(exc)) from exc
 
     return task
 

@@ -234,13 +234,15 @@ def test_a_cancelled_csv_export_leaves_no_file(
 ) -> None:
     window = active_window(qtbot, entity_corpus.store)
     release = threading.Event()
-    real = view_export._ReportingStore.article_entity_names
+    store_class = type(entity_corpus.store)
+    real = store_class.article_entity_names
 
     def slow(self: object, ids: object, per_article: int) -> object:
         release.wait(10)
         return real(self, ids, per_article)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(view_export._ReportingStore, "article_entity_names", slow)
+    # The first page is held until the person has pressed Cancel.
+    monkeypatch.setattr(store_class, "article_entity_names", slow)
     dialog = open_view_export(qtbot, window)
     target = tmp_path / "all.csv"
     type_into(qtbot, dialog.path_edit, str(target))
