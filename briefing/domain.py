@@ -75,8 +75,9 @@ class ParsedArticle:
     warnings: tuple[str, ...] = ()
     date_confidence: str = ""  # for an inferred publication date: "high", "medium", "low"
     url: str = ""  # where the article was published, when the file says (feeds, pages)
-    # The publisher the file names for this article (a CSV "source" column, a mail's sender);
-    # "" lets the import choose (--source, else the file's name).
+    # The publisher the file names for this article (a CSV "source" column, a mail's sender, a
+    # feed's channel). A source name the person gives (--source, the wizard) wins over it; ""
+    # falls back to the person's fallback, else the file's name (pipeline.source_name).
     source: str = ""
 
 
@@ -276,7 +277,9 @@ class ImportReport:
     duplicates: int = 0
     truncated: int = 0
     failures: list[FileFailure] = field(default_factory=list)
-    skipped: list[FileFailure] = field(default_factory=list)  # not news files: not an error
+    # Not an error: files that are not news, and rows/messages skipped inside a file (no text),
+    # each with its reason ("2 of 4 rows skipped: no title or text (lines 3, 4)").
+    skipped: list[FileFailure] = field(default_factory=list)
     cancelled: bool = False
     seconds: float = 0.0
 

@@ -46,7 +46,9 @@ class TimelineBin:
     start: dt.date  # first day of the bin
     end: dt.date  # last day of the bin (inclusive)
     label: str  # "Jan 2019", "2019", "21 Jan 2019", "Q1 2019", "w/c 14 Jan 2019"
-    count: int  # articles in view mentioning a date in the bin (or published in it)
+    # Articles in view mentioning a date that falls within the bin (publication dates are not
+    # counted: the snapshot is "dates mentioned", as its title says).
+    count: int
 
 
 @dataclass(frozen=True, slots=True)
