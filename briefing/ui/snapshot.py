@@ -10,7 +10,7 @@ chart with one figure selected; its export is written beside it as range-chart-e
 search-error.png, empty-state.png, import-progress.png, import-summary.png,
 import-cancelled.png, merge-dialog.png, hidden-entities.png, user-gazetteer.png,
 reextract-progress.png, about.png, store-error.png, import-wizard-sources.png,
-import-wizard-preview.png, import-history.png, briefing-panel.png (the main window with a
+import-wizard-options.png, import-wizard-preview.png, import-history.png, briefing-panel.png (the main window with a
 briefing of every kind of item) and briefing-export.png, or only those named with --only (the
 README's screenshot is ``--only main-window``). Without --db the sample set is imported into a
 temporary store; with --db that store is used as it is (the sample set is imported into it
@@ -344,6 +344,9 @@ class _Pictures:
     def import_wizard_sources(self, path: Path) -> None:
         render_wizard_page(self.app, "sources", path, self.scratch, self.samples)
 
+    def import_wizard_options(self, path: Path) -> None:
+        render_wizard_page(self.app, "options", path, self.scratch, self.samples)
+
     def import_wizard_preview(self, path: Path) -> None:
         render_wizard_page(self.app, "preview", path, self.scratch, self.samples)
 
@@ -378,6 +381,7 @@ PICTURES = (
     "about",
     "store-error",
     "import-wizard-sources",
+    "import-wizard-options",
     "import-wizard-preview",
     "import-history",
     "briefing-panel",
