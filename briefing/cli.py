@@ -280,7 +280,9 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             except QuerySyntaxError as exc:
                 raise UsageError(f"search: {exc}") from exc
             _print_rows(store, ids[: args.limit] if args.limit else ids, out)
-            err.write(f"{len(ids)} articles match\n")
+            err.write(
+                f"{len(ids)} article{'' if len(ids) == 1 else 's'} match{'es' if len(ids) == 1 else ''}\n"
+            )
             return EXIT_OK
         if command == "show":
             article = store.get_article(args.id)
