@@ -280,9 +280,8 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             except QuerySyntaxError as exc:
                 raise UsageError(f"search: {exc}") from exc
             _print_rows(store, ids[: args.limit] if args.limit else ids, out)
-            err.write(
-                f"{len(ids)} article{'' if len(ids) == 1 else 's'} match{'es' if len(ids) == 1 else ''}\n"
-            )
+            matches = "1 article matches" if len(ids) == 1 else f"{len(ids)} articles match"
+            err.write(f"{matches}\n")
             return EXIT_OK
         if command == "show":
             article = store.get_article(args.id)

@@ -146,3 +146,24 @@ def test_letter_page(tmp_path: Path) -> None:
     section = word.sections[0]
     assert round(section.page_width.inches, 2) == 8.5 and round(section.page_height.inches) == 11
     assert all(not p.text for p in section.header.paragraphs)
+
+
+def test_an_article_heading_stays_with_its_first_paragraph(word: WordDocument) -> None:
+    # Heading, deck, byline and provenance line all keep with the next paragraph, so Word
+    # never leaves a headline alone at the foot of a page.
+    paragraphs = [p for p in _body(word) if isinstance(p, Paragraph)]
+    for block in articles():
+        index = next(
+            i
+            for i, p in enumerate(paragraphs)
+            if p.text == block_heading(block)
+            and p.style is not None
+            and p.style.name == "Heading 1"
+        )
+        first_body = next(
+            i
+            for i in range(index + 1, len(paragraphs))
+            if paragraphs[i].text.strip() == block.paragraphs[0].text.strip()
+        )
+        for paragraph in paragraphs[index + 1 : first_body]:
+            assert paragraph.paragraph_format.keep_with_next, paragraph.text

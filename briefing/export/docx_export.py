@@ -301,15 +301,19 @@ def _article(word: WordDocument, block: ArticleBlock) -> None:
     heading = word.add_heading(block_heading(block), level=1)
     if block.kicker.strip():
         heading.paragraph_format.space_before = Pt(0)
+    # The heading, deck and provenance stay on the page of the article's first paragraph.
     if block.deck.strip():
         deck = word.add_paragraph()
+        deck.paragraph_format.keep_with_next = True
         run = deck.add_run(block.deck.strip())
         run.italic = True
         run.font.size = Pt(12)
         run.font.color.rgb = RGBColor.from_string("424B54")
     if block.byline.strip():
-        _meta(word, block.byline.strip())
-    _meta(word, provenance_line(block.provenance)).paragraph_format.space_after = Pt(8)
+        _meta(word, block.byline.strip()).paragraph_format.keep_with_next = True
+    provenance = _meta(word, provenance_line(block.provenance))
+    provenance.paragraph_format.space_after = Pt(8)
+    provenance.paragraph_format.keep_with_next = True
     for paragraph in block.paragraphs:
         if paragraph.subhead:
             word.add_heading(paragraph.text, level=2)

@@ -10,15 +10,15 @@ chart with one figure selected; its export is written beside it as range-chart-e
 search-error.png, empty-state.png, import-progress.png, import-summary.png,
 import-cancelled.png, merge-dialog.png, hidden-entities.png, user-gazetteer.png,
 reextract-progress.png, about.png, store-error.png, import-wizard-sources.png,
-import-wizard-options.png, import-wizard-preview.png, import-history.png, briefing-panel.png (the main window with a
-briefing of every kind of item) and briefing-export.png, or only those named with --only (the
-README's screenshot is ``--only main-window``). Without --db the sample set is imported into a
-temporary store; with --db that store is used as it is (the sample set is imported into it
-only when it is empty; the hidden-entities picture hides three entities and unhides them). The
-chart pictures use that store when it holds dates and ranges, else a small hand-made corpus
-(:mod:`briefing.ui.chart_demo`: the sample set has none until date and range extraction runs).
-Settings go to a temporary folder, so the person's own window layout is neither used nor
-changed.
+import-wizard-options.png, import-wizard-preview.png, import-history.png, briefing-panel.png
+(the main window with a briefing of every kind of item) and briefing-export.png, or only those
+named with --only (the README's screenshot is ``--only main-window``). Without --db the sample
+set is imported into a temporary store; with --db that store is used as it is (the sample set is
+imported into it only when it is empty; the hidden-entities picture hides three entities and
+unhides them). The chart pictures use that store when it holds dates and ranges, else a small
+hand-made corpus (:mod:`briefing.ui.chart_demo`: the sample set has none until date and range
+extraction runs). Settings go to a temporary folder, so the person's own window layout is
+neither used nor changed.
 """
 
 from __future__ import annotations
