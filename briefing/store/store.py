@@ -39,6 +39,7 @@ from briefing.domain import (
     Subhead,
 )
 from briefing.search_query import to_fts5
+from briefing.store.article_reads import ArticleReadsMixin
 from briefing.store.briefing_store import BriefingStoreMixin
 from briefing.store.engine import WRITE, make_engine
 from briefing.store.entity_store import EntityStoreMixin
@@ -94,7 +95,7 @@ def _chunks(values: Sequence[Any], size: int) -> Iterator[Sequence[Any]]:
         yield values[start : start + size]
 
 
-class Store(EntityStoreMixin, TimeRangeStoreMixin, BriefingStoreMixin):
+class Store(EntityStoreMixin, TimeRangeStoreMixin, BriefingStoreMixin, ArticleReadsMixin):
     """An open Briefing store (one SQLite file per corpus)."""
 
     def __init__(self, location: str) -> None:
