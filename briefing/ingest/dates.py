@@ -1,5 +1,5 @@
 """Date lines under a headline ("21 January 2019", "Published: 2019-01-21",
-"Jan. 21, 2019 10:32 GMT", "Updated 21/01/2019").
+"Jan. 21, 2019 10:32 GMT", "Updated 21/01/2019", "Feb 3, 2025 · 4 min read").
 
 Only unambiguous dates are read: "01/02/2019" is January in Washington and February in London,
 so it is recognised as a date line (and kept out of the body) but gives no date.
@@ -35,6 +35,7 @@ _DATE_LINE = re.compile(
     (?:\s*(?:,|\||-|–|—|·|•|at)?\s*\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?)?
     (?:\s*\(?(?:gmt|utc|bst|cet|cest|eet|eest|msk|est|edt|cst|cdt|pst|pdt|et|pt|ist|jst
         |aest|aedt|[+-]\d{2}:?\d{2}|utc\s?[+-]\d{1,2})\)?)?
+    (?:\s*[·•|,-]?\s*\d{1,3}\s+min(?:ute)?s?\s+read)?    # "Feb 3, 2025 · 4 min read"
     \s*$
     """,
     re.IGNORECASE | re.VERBOSE,

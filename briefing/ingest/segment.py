@@ -17,7 +17,13 @@ something says a new story starts. What says so, strongest first:
   story on one line means a new story.
 
 A paragraph that merely lacks its full stop inside a story does not end it: only a headline
-or a whole one-line story after it does.
+or a whole one-line story after it does. What the next paragraph says settles some lines: a
+short "name verbs noun" line whose name the next paragraph opens with is a brief's headline,
+not a subhead; a headline-like line holding "are" or "would" is a headline only when the
+next paragraph takes up its words, as a lede does; a short question naming nothing ("What is
+it?") is a section of an explainer. Dialogue turns ("Q: ...", a transcript's speakers) and
+table rows are paragraphs, never headlines. In the head, a line of names alone is the byline,
+menu words above the section label are dropped.
 
 That is the automatic mode. The person may choose another (segmentation.py), and then only
 that mode's rule starts an article; everything else (the head, subheads, dropped lines, teaser
@@ -50,9 +56,11 @@ from briefing.ingest.line_kinds import (
     is_body_like,
     is_headline_like,
     is_story_like,
+    is_table_row_text,
 )
 from briefing.ingest.segmentation import Segmentation
 from briefing.ingest.sentences import (
+    CLOSING_MARKS,
     OPENING_QUOTES,
     ends_sentence,
     first_sentence,
@@ -88,6 +96,16 @@ _SENTENCE_OPENING_WORDS = frozenset(
 # Headlines are written in the present tense; these past-tense and reporting words mark a
 # sentence that lost its full stop ("The ministry did not respond to a request for comment").
 _SENTENCE_VERBS = re.compile(r"\b(?:said|was|were|had|did|told|added|declined|according)\b")
+# Headlines mostly drop these, but not always ("X says talks are over"): a line holding one is
+# a headline only if the paragraph under it takes up its words, as a lede does; otherwise it
+# is a sentence that lost its full stop ("Deliveries are due to begin in 2028").
+_WEAK_VERBS = re.compile(r"\b(?:are|is|would|could|will|been)\b")
+_LEDE_WORDS = 30
+_STEM_CHARS = 5
+_COMMON_STEMS = frozenset(
+    {"about", "after", "again", "their", "there", "these", "those", "which", "while", "would",
+     "could", "shoul", "where", "other", "under", "being", "since", "befor", "first"}
+)  # fmt: skip
 
 # Wire credits that end a story without ending a sentence ("Reporting by ...; Editing by ...").
 _CREDIT_LINE = re.compile(
@@ -96,6 +114,39 @@ _CREDIT_LINE = re.compile(
     r"|associated\ press|agence\ france-presse|agencies|staff)[)\]]?)$",
     re.IGNORECASE | re.VERBOSE,
 )
+
+# Words that open a section heading rather than a brief's headline ("What comes next").
+_SUBHEAD_OPENERS = frozenset(
+    {
+        "the", "a", "an", "why", "what", "how", "who", "when", "where", "which", "whose", "our",
+        "key", "next", "more", "other", "new", "background", "analysis", "context", "reaction",
+        "response", "timeline", "in", "on", "at", "for", "from", "with", "after", "before",
+    }
+)  # fmt: skip
+# A byline printed without "By": its names, perhaps "in <place>", then perhaps a role line.
+_NAME_PARTICLES = frozenset(
+    {"de", "van", "von", "der", "den", "del", "della", "la", "le", "da", "dos", "bin", "al",
+     "el", "di", "du", "ibn", "y"}
+)  # fmt: skip
+_NAME_LINE_MAX_WORDS = 9
+_ROLE_LINE = re.compile(
+    r"^[A-Z][\w'’ -]{0,40}\b(?:correspondent|editor|reporter|writer|columnist|analyst|staff"
+    r"|contributor|chief|producer|desk)$",
+    re.IGNORECASE,
+)
+_ROLE_LINE_MAX_WORDS = 5
+# "In short:", "Key points:" between a headline and its list of points.
+_LABEL_MAX_WORDS = 4
+_QUESTION_SUBHEAD_MAX_WORDS = 8
+_PLACE_LINE_MAX_WORDS = 3
+# A breadcrumb printed above a headline: "World | Europe", "News › Defence".
+_BREADCRUMB = re.compile(
+    r"^[A-Z][\w'’-]*(?: [\w'’-]+){0,2}(?: ?[|›>»/] ?[A-Z][\w'’-]*(?: [\w'’-]+){0,2}){1,3}$"
+)
+# A cover note above a forwarded message ("FYI - see below") is this short.
+_COVER_NOTE_MAX_WORDS = 25
+
+_INNER_TAB = re.compile(r"(?<=\S)[ \t]*\t[ \t]*(?=\S)")
 
 # Tuples, not sets: membership by identity is cheaper than hashing an Enum, on every line.
 _HEAD_SKIPPED = (LineKind.BOILERPLATE, LineKind.TEASER_LINE)
@@ -115,6 +166,10 @@ def segment_text(
     text: str, *, origin_file: str = "", segmentation: Segmentation = Segmentation.AUTOMATIC
 ) -> list[ParsedArticle]:
     """The articles in the text, in file order, cut as ``segmentation`` says."""
+    if "\t" in text:
+        # A tab between words is a table's cell border: kept as a run of spaces, which
+        # normalise_text would otherwise make one.
+        text = _INNER_TAB.sub("  ", text)
     lines = layout_lines(normalise_text(text))
     _read_breaks_for(lines, segmentation)
     articles: list[ParsedArticle] = []
@@ -207,6 +262,14 @@ class _Draft:
             self.byline = line.label
         if line.date is not None or line.date_note:
             self.take_date(line)
+
+    def is_cover_note(self) -> bool:
+        words = sum(paragraph.count(" ") + 1 for paragraph in self.paragraphs)
+        return (
+            not (self.headline or self.kicker or self.deck)
+            and len(self.paragraphs) <= 2
+            and words <= _COVER_NOTE_MAX_WORDS
+        )
 
     def is_single_story(self) -> bool:
         """The body so far is one paragraph that is a whole story (no headline above it)."""
@@ -305,14 +368,19 @@ class _Segmenter:
             self._draft = None
         if kind is LineKind.SEPARATOR:
             if self._auto:
+                if _is_forward_marker(line):
+                    self._drop_cover_note()
                 self._draft = None
             return index + 1
         if kind in _HEAD_SKIPPED:
             return index + 1
         if kind is LineKind.TEASER_HEADER:
-            if self._auto:
+            if self._ends_its_block(index):
+                return index + 1  # "Read more" under a story, linking to the rest of it
+            end = end_of_teaser_block(self._lines, index)
+            if self._auto and not self._story_goes_on(index, end):
                 self._draft = None
-            return end_of_teaser_block(self._lines, index)
+            return end
         draft = self._draft
         if draft is None or self._opens_article(draft, index):
             draft = self._open(line.number)
@@ -334,6 +402,39 @@ class _Segmenter:
             return self._starts_at_headline(draft, index)
         # One article per file: never. Blank lines: only at a break, handled in _step.
         return False
+
+    def _ends_its_block(self, index: int) -> bool:
+        """The line closes a block of story text: a blank line follows, none precedes."""
+        lines = self._lines
+        return (
+            not lines[index].after_blank
+            and index + 1 < len(lines)
+            and lines[index + 1].after_blank
+            and self._draft is not None
+            and self._draft.has_body
+        )
+
+    def _story_goes_on(self, header: int, end: int) -> bool:
+        """A link to one other story inside a story ("Read more:" and a headline), with the
+        story's next paragraph after it."""
+        lines = self._lines
+        if end - header > 2 or end >= len(lines) or self._draft is None:
+            return False
+        following = lines[end]
+        return (
+            self._draft.has_body
+            and following.kind is LineKind.TEXT
+            and not following.break_before
+            and not following.dateline
+            and following.terminated
+            and not is_headline_like(following)
+            and not is_story_like(following)
+        )
+
+    def _drop_cover_note(self) -> None:
+        """A few words above a forwarded message ("FYI - see below") are not an article."""
+        if len(self._drafts) == 1 and self._drafts[0].is_cover_note():
+            self._drafts.clear()
 
     def _open(self, first_line: int) -> _Draft:
         draft = _Draft(first_line)
@@ -359,7 +460,7 @@ class _Segmenter:
             return self._heads_a_story(index)
         if kind is LineKind.CAPS:
             return self._caps_starts_article(draft, index)
-        if kind is not LineKind.TEXT:
+        if kind is not LineKind.TEXT or line.labelled or line.table_row:
             return False
         if line.dateline:
             return True
@@ -394,18 +495,64 @@ class _Segmenter:
             return False
         if follow is _Follow.STRONG:
             return True
+        line = self._lines[index]
+        if _is_question_subhead(line):
+            return False  # "What is it?": a section of an explainer
         if self._auto and (draft.last_cut_off or draft.is_single_story()):
             return True
-        line = self._lines[index]
         if line.words <= _SUBHEAD_MAX_WORDS:
-            return self._is_section_label(index)  # else a subhead
+            # A subhead, unless it is the next brief's headline, or a section label.
+            return (self._auto and self._heads_a_brief(index)) or self._is_section_label(index)
         text = line.text
         if _CREDIT_LINE.match(text):
             return False
         if _first_word(text) not in _SENTENCE_OPENING_WORDS and not _SENTENCE_VERBS.search(text):
-            return True
+            return (
+                text[-1] == "?"
+                or not self._auto
+                or not _WEAK_VERBS.search(text)
+                or self._lede_takes_up(index)
+            )
         # Reads like a sentence, unless Written In Title Case Like Some Headlines Are.
         return _title_case_share(text) >= _TITLE_CASE_HEADLINE_SHARE
+
+    def _lede_takes_up(self, index: int) -> bool:
+        """The paragraph under lines[index] repeats one of its longer words, as a story's
+        first paragraph repeats its headline's ("Geneva Conventions")."""
+        if index + 1 >= len(self._lines):
+            return False
+        stems = {
+            stem
+            for word in self._lines[index].text.split()
+            if len(stem := word.strip(OPENING_QUOTES + CLOSING_MARKS + ",.:;?!").lower()[:5])
+            == _STEM_CHARS
+        } - _COMMON_STEMS
+        lede = self._lines[index + 1].text.split(" ", _LEDE_WORDS)[:_LEDE_WORDS]
+        return any(
+            word.strip(OPENING_QUOTES + CLOSING_MARKS + ",.:;?!").lower()[:_STEM_CHARS] in stems
+            for word in lede
+        )
+
+    def _heads_a_brief(self, index: int) -> bool:
+        """A short line shaped like a headline ("Croatia reintroduces conscription": a name,
+        then a verb) whose name the next paragraph opens with ("Croatia's parliament voted
+        ..."): the next brief in a list of briefs, not a section heading."""
+        line = self._lines[index]
+        words = line.text.split()
+        first = words[0].strip(OPENING_QUOTES + ",:")
+        if not first[:1].isupper() or first.lower() in _SUBHEAD_OPENERS:
+            return False
+        if not any(_is_present_verb(word) for word in words[1:-1]) and words[1:2] != ["to"]:
+            return False
+        after = index + 1
+        if after >= len(self._lines):
+            return False
+        lede = self._lines[after]
+        stem = first.lower()[:5]
+        return lede.kind is LineKind.TEXT and any(
+            word[:1].isupper() and word.lower().startswith(stem)
+            for word in lede.text.split(" ", 12)[:12]
+        )
 
     def _starts_at_headline(self, draft: _Draft, index: int) -> bool:
         """The headlines mode's rule: a kicker line or a headline line starts an article, and
@@ -458,18 +605,42 @@ class _Segmenter:
             and (is_body_like(following) or is_headline_like(following))
         )
 
-    def _follows(self, index: int, *, heading: bool = True, standfirst: bool = True) -> _Follow:
-        """What follows lines[index] if it were a headline (``heading``) or a subhead."""
+    def _follows(
+        self, index: int, *, heading: bool = True, standfirst: bool = True, meta: bool = False
+    ) -> _Follow:
+        """What follows lines[index] if it were a headline (``heading``) or a subhead; ``meta``
+        when lines[index] is itself a byline or date line."""
         lines = self._lines
         after = index + 1
-        meta = False
+        count = len(lines)
         if heading:
-            while after < len(lines) and lines[after].kind in _META_OR_SKIPPED:
-                meta = meta or lines[after].kind in _META
-                after += 1
-        if after >= len(lines):
+            while after < count:
+                candidate = lines[after]
+                kind = candidate.kind
+                if kind in _META_OR_SKIPPED:
+                    meta = meta or kind in _META
+                    after += 1
+                elif (
+                    kind is LineKind.TEXT
+                    and not candidate.terminated
+                    and candidate.words <= _NAME_LINE_MAX_WORDS
+                    and (name_lines := self._name_byline_length(after))
+                ):
+                    meta = True  # a byline without "By"
+                    after += name_lines
+                else:
+                    break
+        if after >= count:
             return _Follow.NOTHING
         following = lines[after]
+        if (
+            heading
+            and after + 1 < count
+            and (following.text[-1] == ":" or following.kind is LineKind.CAPS)
+            and (_is_list_label(following) or (meta and _is_place_line(following)))
+        ):
+            # "In short:", then the points; "SEOUL" on its own line, then the story.
+            following = lines[after + 1]
         if following.hard_break or (following.break_before and not heading):
             return _Follow.NOTHING
         story_text = is_body_like(following) or (heading and following.kind is LineKind.KICKER)
@@ -485,6 +656,17 @@ class _Segmenter:
             return _Follow.NOTHING
         # A date line, a byline or a dateline under a line leaves no doubt it is a headline.
         return _Follow.STRONG if meta or following.dateline else _Follow.BODY
+
+    def _name_byline_length(self, index: int) -> int:
+        """1 or 2 when lines[index] is a byline without "By" ("Jane Smith in Kyiv"), with a
+        role line under it ("Defence correspondent"); else 0."""
+        lines = self._lines
+        if not _is_name_line(lines[index]):
+            return 0
+        after = index + 1
+        if after < len(lines) and _is_role_line(lines[after]):
+            return 2
+        return 1
 
     # ---- the head: headline, standfirst, kicker and deck, date line, byline ---------------
 
@@ -510,6 +692,19 @@ class _Segmenter:
                 if draft.kicker or draft.deck:
                     break
                 at = self._read_kicker(draft, at)
+            elif (
+                draft.headline
+                and not draft.byline
+                and not line.terminated
+                and self._name_byline_length(at)
+                and self._follows(at + self._name_byline_length(at) - 1, meta=True)
+                is not _Follow.NOTHING
+            ):
+                length = self._name_byline_length(at)
+                draft.byline = ", ".join(lines[at + n].text for n in range(length))
+                at += length
+            elif self._is_navigation(draft, at):
+                at += 1  # "Defence" above "Opinion" above the headline: the site's menu
             elif self._takes_as_section_label(draft, at):
                 draft.kicker = line.text
                 at += 1
@@ -523,6 +718,18 @@ class _Segmenter:
                 break
         return at
 
+    def _is_navigation(self, draft: _Draft, index: int) -> bool:
+        """A word or two above the section label above a headline."""
+        line = self._lines[index]
+        return (
+            not (draft.headline or draft.kicker or draft.deck)
+            and line.words <= _SECTION_LABEL_MAX_WORDS
+            and (line.kind is LineKind.CAPS or is_headline_like(line))
+            and index + 1 < len(self._lines)
+            and self._lines[index + 1].words <= _SECTION_LABEL_MAX_WORDS
+            and self._is_section_label(index + 1)
+        )
+
     def _takes_as_section_label(self, draft: _Draft, index: int) -> bool:
         if draft.headline or draft.kicker or draft.deck:
             return False
@@ -532,7 +739,8 @@ class _Segmenter:
         """A word or two above a headline ("Russia", "ANALYSIS"), as web pages print the
         section: the story's kicker, not its headline."""
         line = self._lines[index]
-        if line.words > _SECTION_LABEL_MAX_WORDS:
+        breadcrumb = line.words > _SECTION_LABEL_MAX_WORDS
+        if breadcrumb and not _BREADCRUMB.match(line.text):
             return False
         if line.kind is not LineKind.CAPS and not is_headline_like(line):
             return False
@@ -543,7 +751,9 @@ class _Segmenter:
             return False
         headline = self._lines[after]
         return (
-            headline.words > _SUBHEAD_MAX_WORDS
+            # After "World | Europe" even a short line is the headline; after "Europe" it
+            # must be longer than a subhead ("TENSE TIES" is no headline).
+            (breadcrumb or headline.words > _SUBHEAD_MAX_WORDS)
             and (headline.kind is LineKind.CAPS or is_headline_like(headline))
             and self._follows(after) is not _Follow.NOTHING
         )
@@ -610,7 +820,9 @@ class _Segmenter:
         line = self._lines[index]
         kind = line.kind
         if kind is LineKind.TEXT:
-            if (
+            if _is_question_subhead(line):
+                pass
+            elif (
                 line.words > _SUBHEAD_MAX_WORDS
                 or line.text[-1] in "?!"
                 or not (draft.last_terminated or draft.pending_subheads)
@@ -639,7 +851,8 @@ def _is_cut_off(paragraphs: Sequence[str]) -> bool:
     punctuation."""
     for paragraph in reversed(paragraphs):
         if not _CREDIT_LINE.match(paragraph):
-            return not ends_sentence(paragraph)
+            # A table's last row ends without a full stop, and the story is whole.
+            return not ends_sentence(paragraph) and not is_table_row_text(paragraph)
     return False
 
 
@@ -654,3 +867,82 @@ def _title_case_share(text: str) -> float:
 
 def _first_word(text: str) -> str:
     return text.split(" ", 1)[0].strip(OPENING_QUOTES + ",").lower()
+
+
+def _is_present_verb(word: str) -> bool:
+    """Looks like a verb in a headline's present tense: "buys", "reintroduces", "opens"."""
+    return (
+        len(word) > 3
+        and word.islower()
+        and word.endswith("s")
+        and not word.endswith(("ss", "us", "is", "ics", "'s", "’s"))
+    )
+
+
+def _is_question_subhead(line: Line) -> bool:
+    """A short question that names nothing ("What is it?", "How much will it cost?"): it asks
+    about what the story already named, so it heads a section; a headline names its subject
+    ("Is Taiwan ready for a blockade?")."""
+    text = line.text
+    return (
+        line.kind is LineKind.TEXT
+        and text[-1] == "?"
+        and line.words <= _QUESTION_SUBHEAD_MAX_WORDS
+        and text[:1].isupper()
+        and not line.labelled
+        and not any(word[:1].isupper() for word in text.split()[1:])
+    )
+
+
+def _is_name_line(line: Line) -> bool:
+    """A byline without "By": "Jane Smith", "Min-jun Park and Grace Lee", "Jane Smith in
+    Kyiv" (names of two to four capitalised words)."""
+    if (
+        line.kind is not LineKind.TEXT
+        or line.terminated
+        or line.words > _NAME_LINE_MAX_WORDS
+        or line.labelled
+        or line.table_row
+    ):
+        return False
+    names, _, place = line.text.partition(" in ")
+    if place and not all(word[:1].isupper() for word in place.split()):
+        return False
+    run = 0
+    for token in names.replace(",", " ").split():
+        lowered = token.lower()
+        if lowered in ("and", "&"):
+            if not 2 <= run <= 4:
+                return False
+            run = 0
+        elif lowered in _NAME_PARTICLES:
+            continue
+        elif not token[:1].isupper() or any(char.isdigit() for char in token):
+            return False
+        else:
+            run += 1
+    return 2 <= run <= 4
+
+
+def _is_role_line(line: Line) -> bool:
+    return (
+        line.kind is LineKind.TEXT
+        and line.words <= _ROLE_LINE_MAX_WORDS
+        and _ROLE_LINE.match(line.text) is not None
+    )
+
+
+def _is_list_label(line: Line) -> bool:
+    """ "In short:", "Key points:": a short line introducing a list."""
+    return line.kind is LineKind.TEXT and line.words <= _LABEL_MAX_WORDS and line.text[-1] == ":"
+
+
+def _is_place_line(line: Line) -> bool:
+    """A dateline on a line of its own above the story: "SEOUL", "NEW DELHI"."""
+    return (
+        line.kind is LineKind.CAPS and line.words <= _PLACE_LINE_MAX_WORDS and not line.terminated
+    )
+
+
+def _is_forward_marker(line: Line) -> bool:
+    return "message" in line.text.lower()

@@ -34,7 +34,7 @@ def end_of_teaser_block(lines: Sequence[Line], header: int) -> int:
         if not _is_teaser_title(line):
             return index
         summary = index + 1
-        if summary < len(lines) and _is_summary(lines[summary]):
+        if summary < len(lines) and _is_summary(lines[summary], line):
             if lines[summary].tail or _continues_a_story(lines, summary + 1):
                 # A headline with two paragraphs under it is an article, not a teaser.
                 return index
@@ -54,9 +54,12 @@ def _is_teaser_title(line: Line) -> bool:
     return is_headline_like(line, max_words=_TEASER_TITLE_MAX_WORDS)
 
 
-def _is_summary(line: Line) -> bool:
+def _is_summary(line: Line, title: Line) -> bool:
+    # Spaced like its title: under a title printed tight below its header, a paragraph after
+    # a blank line is the story going on ("Read more:" / a headline / blank / the story).
     return (
-        not line.hard_break
+        line.after_blank == title.after_blank
+        and not line.hard_break
         and is_body_like(line)
         and not line.dateline
         and len(line.text) <= _SUMMARY_MAX_CHARS
