@@ -585,3 +585,28 @@ def test_the_scorer_counts_a_missed_boundary_and_a_leak() -> None:
     assert (tally.gold, tally.predicted, tally.matched) == (2, 1, 1)
     assert tally.leaks == 1
     assert tally.count_right == 0
+
+
+# -- pathological input found by fuzzing (benchmarks/fuzz_readers.py) --------------------------
+
+
+def test_thousands_of_date_lines_after_a_story_stay_linear() -> None:
+    # Each date line used to scan every date line after it (10 s for 20,000 of them); the
+    # first line past a run of date lines is now looked up.
+    story = "Russia displays disputed cruise missile\n21 January 2019\n\n" + (
+        "MOSCOW (Reuters) - Russia's military displayed the 9M729 on Wednesday, it said.\n\n"
+    )
+    text = story + "19 August 2019\n\n" * 20_000 + "The end of the file is here, it said.\n"
+    articles = segment_text(text)
+    assert articles[0].title == "Russia displays disputed cruise missile"
+    assert "9M729" in articles[0].body
+
+
+def test_a_line_of_two_million_dots_is_not_a_sentence_storm() -> None:
+    from briefing.ingest.sentences import first_sentence_end, sentence_ends
+
+    dots = "." * 2_000_000
+    assert first_sentence_end(dots + " Next") == len(dots)
+    assert sentence_ends("Wait" + dots + " And then. More") == [4 + len(dots), 14 + len(dots)]
+    articles = segment_text("A headline about dots\n\nThe text" + dots + " Then more text.\n")
+    assert articles and articles[0].title == "A headline about dots"

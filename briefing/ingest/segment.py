@@ -332,6 +332,16 @@ class _Segmenter:
         self, lines: Sequence[Line], segmentation: Segmentation = Segmentation.AUTOMATIC
     ) -> None:
         self._lines = lines
+        # _past_meta[i]: the first line at or after i that is not a date line, byline or
+        # skipped line. Looked up instead of scanned, so a file of thousands of date lines in
+        # a row (seen in fuzzing) stays linear instead of quadratic.
+        past_meta = [len(lines)] * (len(lines) + 1)
+        for position in range(len(lines) - 1, -1, -1):
+            if lines[position].kind in _META_OR_SKIPPED:
+                past_meta[position] = past_meta[position + 1]
+            else:
+                past_meta[position] = position
+        self._past_meta = past_meta
         self._mode = segmentation
         # In the automatic mode the text's own cues (separators, teaser blocks, cut-off and
         # one-line stories) end stories too; the other modes keep to their one rule.
@@ -564,9 +574,7 @@ class _Segmenter:
             return True
         if kind in _META:
             lines = self._lines
-            after = index + 1
-            while after < len(lines) and lines[after].kind in _META_OR_SKIPPED:
-                after += 1
+            after = self._past_meta[index + 1]
             if after >= len(lines):
                 return False
             return lines[after].kind is LineKind.KICKER or self._is_headline_line(draft, after)
@@ -594,9 +602,7 @@ class _Segmenter:
         """A date line or byline after a body: the next story's head, unless the story's
         text ends here (then it is this story's trailing date or byline)."""
         lines = self._lines
-        after = index + 1
-        while after < len(lines) and lines[after].kind in _META_OR_SKIPPED:
-            after += 1
+        after = self._past_meta[index + 1]
         if after >= len(lines) or lines[after].break_before:
             return False
         following = lines[after]

@@ -11,8 +11,10 @@ CLOSING_MARKS = "\"'”’»)]"
 OPENING_QUOTES = "\"'“‘«"
 
 # A sentence ends at terminal punctuation (and any closing quotes) followed by a space and a
-# capital, a digit or an opening quote. Abbreviations are filtered out afterwards.
-_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’»)\]]*(?= +[\"'“‘«(\[]?[A-Z0-9])")
+# capital, a digit or an opening quote. Abbreviations are filtered out afterwards. A match only
+# starts at the first mark of a run, and the runs are possessive: a line of two million dots
+# (seen in fuzzing) is then one failed attempt, not a quadratic backtrack.
+_SENTENCE_END = re.compile(r"(?<![.!?…])[.!?…]++[\"'”’»)\]]*+(?= +[\"'“‘«(\[]?[A-Z0-9])")
 
 # Words that end in a full stop without ending the sentence ("Gen. Gerasimov", "Jan. 21").
 _ABBREVIATIONS = frozenset(
