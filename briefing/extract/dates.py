@@ -148,8 +148,14 @@ def infer_publication_date(article: ParsedArticle) -> tuple[dt.date, str] | None
             or (best is not None and date <= best)
         ):
             continue
-        sentence = body[mention.sentence_start : mention.sentence_end]
-        before = body[mention.sentence_start : mention.start]
+        # Words near the date decide; a window keeps a sentence of megabytes (pasted tables,
+        # fuzzed input) from making this quadratic in the number of dates.
+        sentence = body[
+            max(mention.sentence_start, mention.start - _CONTEXT_CHARS) : min(
+                mention.sentence_end, mention.end + _CONTEXT_CHARS
+            )
+        ]
+        before = body[max(mention.sentence_start, mention.start - _CONTEXT_CHARS) : mention.start]
         word = before.rstrip().rsplit(" ", 1)[-1].lower()
         if word in _DEADLINE_CUES or not _PAST.search(sentence) or _looks_ahead(before):
             continue
@@ -358,7 +364,7 @@ class _Resolver:
                 days = -((today - weekday) % 7 or 7)
             elif mode == "next":
                 days = (weekday - today) % 7 or 7
-            elif _looks_ahead(text[sentence[0] : raw.start]):
+            elif _looks_ahead(text[max(sentence[0], raw.start - _CONTEXT_CHARS) : raw.start]):
                 days = (weekday - today) % 7
             else:
                 days = -((today - weekday) % 7)
@@ -396,6 +402,11 @@ class _Resolver:
         return _mention(
             raw, field, text, sentence, _DAY, date, date, date.isoformat(), relative=True
         )
+
+
+# How far around a date its sentence is read for tense and future markers: far more than a
+# real sentence, and a bound on the work per date when a "sentence" runs for megabytes.
+_CONTEXT_CHARS = 600
 
 
 def _looks_ahead(before: str) -> bool:
