@@ -208,3 +208,15 @@ def test_a_megabyte_body_of_mentions_is_extracted_whole() -> None:
     # Each mention keeps its own sentence.
     first = mentions[0]
     assert (first.sentence_start, first.sentence_end) == (0, 32)
+
+
+def test_thousands_of_acronym_definitions_are_each_read() -> None:
+    # Found by fuzzing: each "(ACR)" used to scan every candidate and token of the body.
+    from briefing.extract import make_extractor
+
+    body = "The ministry said " + "the Intermediate-Range Nuclear Forces (INF) treaty and " * 4_000
+    article = ParsedArticle(title="Treaty glossary", body=body + "so on.")
+    mentions = [m for m in make_extractor(()).extract(article) if m.field == "body"]
+    treaties = [m for m in mentions if m.type is EntityType.TREATY]
+    assert len(treaties) == 4_000
+    assert {m.text for m in treaties} == {"Intermediate-Range Nuclear Forces (INF) treaty"}

@@ -721,7 +721,14 @@ class Extractor:
         The acronym must fit the initials of the name before it, so a dateline such as
         'VIENNA (AFP)' defines nothing.
         """
-        new = []
+        new: list[Candidate] = []
+        # Looked up, not scanned per acronym: a pasted glossary or a fuzzed file can define
+        # thousands of acronyms in one body.
+        starts = [t.start for t in tokens]
+        ends = [t.end for t in tokens]
+        by_end: dict[int, list[Candidate]] = defaultdict(list)
+        for cand in found:
+            by_end[cand.end].append(cand)
         for match in _ACRONYM_IN_PARENS.finditer(text):
             acronym = match.group(1)
             letters = [ch for ch in acronym if ch.isalpha()]
@@ -731,7 +738,7 @@ class Extractor:
                 text[match.end() : match.end() + 8].lower().startswith((" treaty", " accord"))
             )
             tail = len(" treaty") if treaty_after else 0
-            before = [c for c in found if c.end in (match.start(), match.start() - 1)]
+            before = [*by_end.get(match.start(), ()), *by_end.get(match.start() - 1, ())]
             best = max(before, key=lambda c: c.end - c.start) if before else None
             if best is not None and _initials_fit(acronym, text[best.start : best.end]):
                 etype, canonical = best.type, best.canonical
@@ -739,18 +746,20 @@ class Extractor:
                     if etype is not TREATY:
                         etype, canonical = TREATY, f"{acronym} Treaty"
                     # "... (CFE) Treaty" is one mention with the name before it.
+                    by_end[best.end].remove(best)
                     best.end = match.end() + tail
+                    by_end[best.end].append(best)
                     best.type, best.canonical = etype, canonical
                     defined.setdefault(acronym, (etype, canonical))
                     continue
-                self._add_acronym(new, tokens, match.start(1), acronym, etype, canonical)
+                self._add_acronym(new, starts, match.start(1), acronym, etype, canonical)
                 defined.setdefault(acronym, (etype, canonical))
                 continue
-            phrase_start = _phrase_with_initials(text, tokens, match.start(), acronym)
+            phrase_start = _phrase_with_initials(text, tokens, ends, match.start(), acronym)
             if phrase_start is None:
                 if treaty_after:
                     etype, canonical = TREATY, f"{acronym} Treaty"
-                    self._add_acronym(new, tokens, match.start(1), acronym, etype, canonical)
+                    self._add_acronym(new, starts, match.start(1), acronym, etype, canonical)
                     defined.setdefault(acronym, (etype, canonical))
                 continue
             if treaty_after:
@@ -758,7 +767,7 @@ class Extractor:
             else:
                 etype = ORG
                 canonical = text[phrase_start : match.start()].strip()
-            first = next(k for k, t in enumerate(tokens) if t.start >= phrase_start)
+            first = bisect_left(starts, phrase_start)
             new.append(
                 Candidate(
                     phrase_start,
@@ -772,20 +781,23 @@ class Extractor:
                 )
             )
             if not treaty_after:
-                self._add_acronym(new, tokens, match.start(1), acronym, etype, canonical)
+                self._add_acronym(new, starts, match.start(1), acronym, etype, canonical)
             defined.setdefault(acronym, (etype, canonical))
         return new
 
     @staticmethod
     def _add_acronym(
         new: list[Candidate],
-        tokens: list[Token],
+        starts: list[int],
         start: int,
         acronym: str,
         etype: EntityType,
         canonical: str,
     ) -> None:
-        index = next((k for k, t in enumerate(tokens) if t.start == start), -1)
+        """``starts``: the tokens' start offsets (sorted)."""
+        index = bisect_left(starts, start)
+        if index == len(starts) or starts[index] != start:
+            index = -1
         new.append(
             Candidate(
                 start, start + len(acronym), etype, canonical, P_DEFINED, "definition", index, index
@@ -914,14 +926,22 @@ def _initials_fit(acronym: str, phrase: str) -> bool:
 _DEFINITION_GLUE = frozenset({"of", "for", "to", "and", "on", "in", "the", "&", "de", "against"})
 
 
+_PHRASE_TOKENS = 10
+
+
 def _phrase_with_initials(
-    text: str, tokens: Sequence[Token], paren_start: int, acronym: str
+    text: str, tokens: Sequence[Token], ends: Sequence[int], paren_start: int, acronym: str
 ) -> int | None:
-    """Start of the capitalised phrase right before '(ACR)' whose initials make ACR."""
-    before = [t for t in tokens if t.end <= paren_start]
+    """Start of the capitalised phrase right before '(ACR)' whose initials make ACR.
+
+    ``ends``: the tokens' end offsets (sorted, as tokens do not overlap).
+    """
+    # Only the last ten tokens before the parenthesis can make the phrase.
+    count = bisect_right(ends, paren_start)
+    before = tokens[max(0, count - _PHRASE_TOKENS) : count]
     k = len(before) - 1
     first = None
-    while k >= 0 and len(before) - k <= 10:
+    while k >= 0 and len(before) - k <= _PHRASE_TOKENS:
         token = before[k]
         if k < len(before) - 1 and before[k + 1].start - token.end > 1:
             break
