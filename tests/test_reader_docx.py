@@ -204,3 +204,14 @@ def test_reader_choice() -> None:
         out.writestr("a.txt", "Text.")
     chosen = reader_for(Path("news.zip"), archive.getvalue())
     assert chosen is not None and chosen.name != "Word document"
+
+
+def test_a_damaged_version_field_is_a_named_failure_not_a_crash() -> None:
+    """Fuzz mutant 62492: one flipped byte in the central directory's "version needed"
+    field. zipfile raises NotImplementedError ("zip file version 13.2"), which nothing
+    caught: the file reached the last-resort catch as an internal error."""
+    data = bytearray(make_docx([("", "Text.")]))
+    central = data.index(b"PK\x01\x02")
+    data[central + 6] = 132  # version needed to extract: 13.2
+    with pytest.raises(ReadError, match=r"^damaged or unsupported zip container \(zip file"):
+        read(bytes(data))

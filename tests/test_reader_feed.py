@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import socket
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -12,7 +13,7 @@ import pytest
 from briefing.domain import DateSource
 from briefing.ingest.feed_reader import looks_like_feed
 from briefing.ingest.pipeline import read_articles
-from briefing.ingest.readers import SNIFF_BYTES, ReadError, reader_for
+from briefing.ingest.readers import SNIFF_BYTES, ReadError, read_bytes, reader_for
 
 FORMATS = Path(__file__).parent / "fixtures" / "formats"
 
@@ -218,3 +219,29 @@ def test_feed_date_forms(tmp_path: Path, value: str, expected: dt.date | None) -
     )
     (article,) = read_articles(feed)
     assert article.published == expected
+
+
+def test_a_page_opening_with_many_comments_is_sniffed_at_once() -> None:
+    """Fuzz mutant: a comment line repeated near the top of a saved page. The feed sniffer's
+    prolog pattern tried every way for each comment to end at a later "-->" before giving
+    up on a root that is not a feed: twice the time for each comment (26 comments: 14 s)."""
+    head = b"<!DOCTYPE html>\n" + b"<!--[if IE]><p>old browser</p><![endif]-->\n" * 26 + b"<x>"
+    started = time.perf_counter()
+    assert not looks_like_feed(head)
+    reader = reader_for(Path("page.txt"), head + b"<html><body><p>Text.</p></body></html>")
+    assert reader is not None and reader.name == "Web page"
+    assert time.perf_counter() - started < 5  # a hang guard, not a speed test
+
+
+def test_a_long_author_of_at_signs_costs_no_time() -> None:
+    """The author patterns ("jane@example.com (Jane Smith)", a bare address) backtracked
+    quadratically over one long word of "@"s: 40,000 of them took 12 s."""
+    feed = (
+        b"<rss><channel><title>Wire</title><item><title>Talks resume</title>"
+        b"<author>" + b"@" * 40_000 + b"</author><author>desk@wire.example (Jane Smith)"
+        b"</author><description>Diplomats met in Vienna.</description></item></channel></rss>"
+    )
+    started = time.perf_counter()
+    (article,) = read_bytes(Path("wire.rss"), feed)
+    assert article.byline == "@" * 40_000 + ", Jane Smith"
+    assert time.perf_counter() - started < 5  # a hang guard, not a speed test

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import socket
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -243,3 +244,48 @@ def test_a_saved_pages_resource_folder_is_not_imported(store: Store, tmp_path: P
     assert report.failures == [] and report.skipped == []
     assert report.files_total == 2
     assert report.imported == 2
+
+
+def test_a_page_of_twenty_thousand_headings_is_read_without_the_slow_comparison() -> None:
+    """Fuzz mutant: one heading line repeated 20,000 times near the top of a page. justext's
+    revision of short paragraphs, which trafilatura runs to compare, is quadratic in such a
+    run (28 s); a page with that many blocks is read without the comparison."""
+    page = (
+        "<html><head><title>Talks resume</title>"
+        + "<h2>Background</h2>\n" * 20_000
+        + f"</head><body><article><h1>Talks resume</h1>{STORY}</article></body></html>"
+    )
+    started = time.perf_counter()
+    article = article_from_html(page)
+    assert "Shaheen-III" in article.body
+    assert time.perf_counter() - started < 5  # a hang guard, not a speed test
+
+
+def test_a_page_of_660000_empty_paragraphs_is_read_by_the_lxml_pass() -> None:
+    """Fuzz mutant 29288: two megabytes of "<p>" in a page. Even in its fast mode
+    trafilatura's clean-up and metadata queries took 10 s over 660,000 elements."""
+    page = (
+        "<html><head><title>Talks resume</title></head><body>"
+        + "<p>" * 660_000
+        + f"<article><h1>Talks resume</h1>{STORY}</article></body></html>"
+    )
+    started = time.perf_counter()
+    article = article_from_html(page)
+    assert article.title == "Talks resume"
+    assert "Shaheen-III" in article.body
+    assert time.perf_counter() - started < 5  # a hang guard, not a speed test
+
+
+def test_a_megabyte_long_meta_content_is_cut_before_trafilatura_reads_it() -> None:
+    """Fuzz mutant 59402: two megabytes of "<" in the og:title. trafilatura strips tags from
+    meta contents with a pattern quadratic in such a run (200,000: 22 s; the mutant: hours);
+    attribute values are cut to 10,000 characters first."""
+    page = (
+        '<html><head><meta property="og:title" content="Talks resume' + "<" * 200_000 + '">'
+        f"</head><body><article>{STORY}</article></body></html>"
+    )
+    started = time.perf_counter()
+    article = article_from_html(page)
+    assert article.title.startswith("Talks resume")
+    assert "Shaheen-III" in article.body
+    assert time.perf_counter() - started < 5  # a hang guard, not a speed test

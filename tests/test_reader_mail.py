@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
+import time
 from pathlib import Path
 
 import pytest
 
 from briefing.domain import DateSource, FileFailure
-from briefing.ingest.mail_reader import EmlReader, MboxReader, split_mbox
-from briefing.ingest.readers import ReadError, ReadOptions, ReadResult, reader_for
+from briefing.ingest.mail_reader import MAX_HEADER_CHARS, EmlReader, MboxReader, split_mbox
+from briefing.ingest.readers import ReadError, ReadOptions, ReadResult, read_bytes, reader_for
 from briefing.ingest.segment import segment_text
 
 EML = EmlReader()
@@ -260,3 +261,31 @@ def test_a_long_single_story_is_not_cut_into_pieces() -> None:
     (article,) = read_eml(message(body + "\n"))
     assert article.title == "Russia shows missile"
     assert article.body == body
+
+
+# ---- damaged messages (shapes found by benchmarks/fuzz_readers.py) -----------------------------
+
+
+def test_an_endless_content_type_header_is_cut_not_parsed_for_minutes() -> None:
+    """Fuzz mutant: the ";" of a Content-Type repeated 50,000 times. The stdlib's header
+    parser takes quadratic time over it (minutes); headers are cut to MAX_HEADER_CHARS."""
+    data = message(STORY + "\n", headers="Content-Type: text/plain;" + ";" * 50_000 + "\n")
+    started = time.perf_counter()
+    (article,) = read_eml(data)
+    assert article.body == STORY
+    assert time.perf_counter() - started < 5  # a hang guard, not a speed test
+    assert len(data) > 50 * MAX_HEADER_CHARS
+
+
+def test_a_sender_nested_in_thousands_of_comments_costs_only_the_sender() -> None:
+    """ "(((..." in From: the header parser recursed once per "(" and the message was lost."""
+    (article,) = read_eml(message(STORY + "\n", sender="(" * 500 + "Desk <d@example.org>"))
+    assert article.body == STORY
+
+
+def test_undecodable_header_bytes_leave_no_lone_surrogates() -> None:
+    """Fuzz mutant: a flipped byte in the sender's name. The stdlib keeps undecodable header
+    bytes as lone surrogates, which the store cannot write."""
+    data = message(STORY + "\n").replace(b"Defense Daily", b"D\xf7fense \x00Daily")
+    (article,) = read_bytes(Path("brief.eml"), data)
+    assert article.source == "D\ufffdfense Daily"

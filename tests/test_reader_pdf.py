@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import logging
 import textwrap
+import time
 from pathlib import Path
 
 import pytest
@@ -178,3 +180,33 @@ def test_the_page_limit_is_named(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_reader_choice(name: str, head: bytes, expected: str) -> None:
     reader = reader_for(Path(name), head)
     assert reader is not None and reader.name == expected
+
+
+def test_a_damaged_object_is_refused_without_quoting_the_files_bytes() -> None:
+    """Fuzz mutant: a run of words inside an object. pypdf's message quoted the bytes there
+    ("starting with b'w' @3342: b'word word ...'")."""
+    data = make_pdf([wrap(LEAD)]).replace(b"5 0 obj\n", b"5 0 obj\n" + b"word " * 2000, 1)
+    with pytest.raises(ReadError, match=r"^malformed PDF: ") as raised:
+        read(data)
+    assert "b'" not in str(raised.value) and len(str(raised.value)) <= 180
+
+
+def test_what_pypdf_repairs_is_not_logged_as_an_error(caplog: pytest.LogCaptureFixture) -> None:
+    """pypdf logs a font encoding it does not know at error level, with a 256-entry table:
+    on the command line that landed on stderr in the middle of the import's report."""
+    data = make_pdf([wrap(LEAD)]).replace(b"/WinAnsiEncoding", b"/BogusEncoding")
+    with caplog.at_level(logging.ERROR):
+        (article,) = read(data)
+    assert article.body.startswith("MOSCOW")
+    assert not [record for record in caplog.records if record.name.startswith("pypdf")]
+
+
+def test_a_megabyte_long_word_is_joined_in_linear_time() -> None:
+    """Hyphenated words are collected to tell "long-" + "range" from "mis-" + "sile"; the
+    pattern retried from every letter of a long word without a hyphen: quadratic, about 30 s
+    for 60,000 letters and hours for a megabyte-long "word" in a damaged PDF."""
+    lines = ["a" * 60_000, "The long-range missile flew far, officials said on Monday."]
+    started = time.perf_counter()
+    (joined,) = paragraphs_from_lines(lines)  # the short line under a long one is wrapped
+    assert joined == " ".join(lines)
+    assert time.perf_counter() - started < 5  # a hang guard, not a speed test

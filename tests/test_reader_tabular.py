@@ -4,13 +4,21 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import time
 from pathlib import Path
 
 import pytest
 
 from briefing.domain import DateSource
 from briefing.ingest.document_text import html_to_text, parse_date_value
-from briefing.ingest.readers import FieldMapping, ReadError, ReadOptions, ReadResult, reader_for
+from briefing.ingest.readers import (
+    FieldMapping,
+    ReadError,
+    ReadOptions,
+    ReadResult,
+    read_bytes,
+    reader_for,
+)
 from briefing.ingest.tabular_reader import (
     CsvReader,
     JsonReader,
@@ -362,3 +370,60 @@ def test_html_to_text_keeps_text_only() -> None:
 def test_reader_choice(name: str, head: bytes, expected: str) -> None:
     reader = reader_for(Path(name), head)
     assert reader is not None and reader.name == expected
+
+
+# ---- damaged files (shapes found by benchmarks/fuzz_readers.py) --------------------------------
+
+
+def test_a_run_of_quotes_does_not_stall_the_delimiter_guess() -> None:
+    """Fuzz mutant, reduced: a run of quotes before a line break and a quoted tab.
+    csv.Sniffer's regular expressions backtrack over it (14 s for 320 quotes, doubling
+    about 15-fold with each doubling); the delimiter and quote are counted now."""
+    text = "Title\tBody\r\nA story\t" + '"' * 320 + 'x.\n\nY."\t2019-\r\nB\tText.\r\n'
+    started = time.perf_counter()
+    first, *_, last = CSV.read(Path("export.tsv"), text.encode(), NO_OPTIONS)
+    assert first.title == "A story" and (last.title, last.body) == ("B", "Text.")
+    assert time.perf_counter() - started < 5  # a hang guard, not a speed test
+
+
+def test_the_delimiter_is_the_one_the_header_and_rows_share() -> None:
+    (semicolons,) = read_csv("title;body;date\nA;Text, with a comma, or two.;2019-01-21\n")
+    assert (semicolons.title, semicolons.body) == ("A", "Text, with a comma, or two.")
+    # Both in the header: the one every row repeats as often.
+    (piped,) = read_csv("title|body,notes\nA|Text, more, and more.\n")
+    assert (piped.title, piped.body) == ("A", "Text, more, and more.")
+    (spaced,) = read_csv('title, body\n"A, B", Some text.\n')
+    assert (spaced.title, spaced.body) == ("A, B", "Some text.")
+    (apostrophes,) = read_csv("'title','body'\n'A, B','Some text.'\n")
+    assert (apostrophes.title, apostrophes.body) == ("A, B", "Some text.")
+
+
+def test_a_header_of_one_name_repeated_is_read_in_linear_time() -> None:
+    """A damaged header of 50,000 copies of one name: numbering each copy from 2 again cost
+    quadratic time (over a billion steps)."""
+    header = ",".join(["title"] * 50_000)
+    started = time.perf_counter()
+    (article,) = read_csv(f"{header}\nA story,x\n")
+    assert article.title == "A story"
+    assert time.perf_counter() - started < 5  # a hang guard, not a speed test
+    assert field_names(b"title,title,title,body\n", Path("x.csv")) == [
+        "title", "title (2)", "title (3)", "body",
+    ]  # fmt: skip
+
+
+def test_nul_and_lone_surrogates_never_reach_an_article() -> None:
+    """Fuzz mutants: a NUL inside a CSV cell ended up in the title; JSON's "\\ud800" escape
+    and "\\u0000" in the title, source and author (SQLite cannot store a lone surrogate)."""
+    (cell,) = read_bytes(Path("x.csv"), b"title,body,source\nMiss\x00ile test,Text.,Wi\x00re\n")
+    assert (cell.title, cell.source) == ("Missile test", "Wire")
+    data = json.dumps(
+        [{"title": "Test \ud800", "body": "Te\u0000xt.", "author": "\udc80Jane", "source": "W"}]
+    ).encode()
+    (escaped,) = read_bytes(Path("x.json"), data)
+    assert (escaped.title, escaped.body, escaped.byline) == ("Test \ufffd", "Text.", "\ufffdJane")
+
+
+def test_a_number_longer_than_python_converts_costs_only_that_field() -> None:
+    data = b'[{"title": "A", "body": "Text.", "date": ' + b"1" * 5000 + b"}]"
+    (article,) = read_bytes(Path("x.json"), data)
+    assert (article.title, article.published) == ("A", None)

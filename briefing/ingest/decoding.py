@@ -61,7 +61,10 @@ _LINE_BREAK_CHARS = re.compile(f"[{_LINE_BREAKS}]")
 _SPACE_CHARS = re.compile(f"[{_ODD_SPACES}]")
 # One scan to learn whether any of the three rewrites below has anything to do.
 _ANY_ODD_CHAR = re.compile(f"[{_INVISIBLE}{_LINE_BREAKS}{_ODD_SPACES}]")
-_TRAILING_SPACES = re.compile(r" +$", re.MULTILINE)
+# Only from the first space of a run, and without giving spaces back: " +$" alone retried
+# from every space of a long run that is not at a line end, quadratic in the run's length (a
+# megabyte of spaces took hours).
+_TRAILING_SPACES = re.compile(r"(?<! ) ++$", re.MULTILINE)
 
 
 def decode_bytes(data: bytes) -> str:

@@ -27,7 +27,7 @@ from lxml import etree
 from briefing.domain import DateSource, ParsedArticle, Subhead
 from briefing.ingest.document_text import segment_document
 from briefing.ingest.line_kinds import LineKind, classify_line
-from briefing.ingest.readers import ReadError, ReadOptions, register
+from briefing.ingest.readers import ReadError, ReadOptions, library_message, register
 from briefing.ingest.sentences import first_sentence, shorten
 
 DOCX_EXTENSIONS = frozenset({".docx"})
@@ -74,7 +74,9 @@ def check_zip_sizes(data: bytes, required: str | None = None) -> None:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             members = archive.infolist()
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError) as exc:
-        raise ReadError(f"damaged zip container ({_one_line(str(exc))})") from exc
+        raise ReadError(f"damaged zip container ({library_message(exc)})") from exc
+    except NotImplementedError as exc:  # "zip file version 13.2": damage, or a newer zip
+        raise ReadError(f"damaged or unsupported zip container ({library_message(exc)})") from exc
     unpacked = sum(member.file_size for member in members)
     packed = sum(member.compress_size for member in members)
     if unpacked > MAX_UNPACKED_BYTES:
@@ -89,10 +91,6 @@ def check_zip_sizes(data: bytes, required: str | None = None) -> None:
         )
     if required is not None and all(member.filename != required for member in members):
         raise ReadError(f"not a Word document (no {required})")
-
-
-def _one_line(text: str, limit: int = 160) -> str:
-    return shorten(" ".join(text.split()), limit)
 
 
 # ---- paragraphs ---------------------------------------------------------------------------
@@ -317,7 +315,7 @@ def read_docx(data: bytes, origin_file: str) -> list[ParsedArticle]:
     except Exception as exc:
         # python-docx and lxml raise many kinds of error on a damaged package (KeyError for a
         # missing part, XMLSyntaxError, ValueError for a macro document...): one line each.
-        raise ReadError(f"not a readable Word document: {_one_line(str(exc))}") from exc
+        raise ReadError(f"not a readable Word document: {library_message(exc)}") from exc
     if not blocks:
         raise ReadError("the document has no text")
     sections = _sections(blocks)

@@ -45,9 +45,12 @@ _FEED_ONLY_EXTENSIONS = frozenset({".rss", ".atom", ".rdf"})
 _RDF_ABOUT = "{http://www.w3.org/1999/02/22-rdf-syntax-ns#}about"
 # The root element, after what may precede it: a byte-order mark, the XML declaration,
 # comments, processing instructions (xml-stylesheet), a DOCTYPE without internal subset.
+# The prolog's repetition is possessive (*+): otherwise, before a root that is not a feed
+# (every web page is sniffed here), each comment could end at any later "-->" and the
+# engine tried them all, doubling the time with each comment (25 comments: minutes).
 _RSS_ROOT = re.compile(
     rb"""^(?:\xef\xbb\xbf)?\s*
-         (?:<\?[^>]*>\s*|<!--.*?-->\s*|<!DOCTYPE[^>\[]*>\s*)*
+         (?:<\?[^>]*>\s*|<!--.*?-->\s*|<!DOCTYPE[^>\[]*>\s*)*+
          <(?:rss[\s>]|(?:[\w-]+:)?RDF[\s>]|feed[\s>][^>]*http://www\.w3\.org/2005/Atom)""",
     re.DOTALL | re.VERBOSE,
 )
@@ -57,8 +60,9 @@ _UPDATED_NAMES = ("updated", "modified", "lastBuildDate")
 _HTML_LIKE = re.compile(
     r"<(?:/?[a-zA-Z][a-zA-Z0-9]*[\s/>]|!--)|&(?:[a-zA-Z]+|#\d+|#x[0-9a-fA-F]+);"
 )
-_AUTHOR_EMAIL = re.compile(r"^\s*\S+@\S+\s*\((.+)\)\s*$")  # RSS: "jane@example.com (Jane Smith)"
-_BARE_EMAIL = re.compile(r"^\s*\S+@\S+\.\S+\s*$")
+# RSS: "jane@example.com (Jane Smith)". The address is one word whose first "@" is matched
+# at once ([^\s@]+): with \S+@\S+ a long author field of "@"s backtracked quadratically.
+_AUTHOR_EMAIL = re.compile(r"^\s*[^\s@]+@[^\s(]+\s*\((.+)\)\s*$")
 _WEB_URL = re.compile(r"^https?://\S+$", re.IGNORECASE)
 # WordPress and other feed generators sign every entry; not part of the story.
 _FEED_BOILERPLATE = re.compile(
@@ -292,11 +296,19 @@ def _byline(children: dict[str, list[etree._Element]]) -> str:
         match = _AUTHOR_EMAIL.match(name)
         if match:
             name = match.group(1).strip()
-        elif _BARE_EMAIL.match(name):
+        elif _is_bare_address(name):
             continue  # an address alone names nobody
         if name and name not in names:
             names.append(name)
     return ", ".join(names)
+
+
+def _is_bare_address(text: str) -> bool:
+    """One word with an "@" and a dot after it ("desk@wire.example"). Not a regular
+    expression: the obvious one backtracks quadratically over a long word of "@"s and dots."""
+    word = text.strip()
+    at = word.find("@")
+    return at >= 1 and "." in word[at + 2 : -1] and len(word.split()) == 1
 
 
 def _url(entry: etree._Element, children: dict[str, list[etree._Element]]) -> str:

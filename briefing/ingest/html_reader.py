@@ -18,13 +18,13 @@ from __future__ import annotations
 import codecs
 import datetime as dt
 import email
-import email.policy
 import html as htmllib
 import re
 import warnings
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from email.message import EmailMessage
+from itertools import islice
 from pathlib import Path
 
 import lxml.html
@@ -33,6 +33,7 @@ from lxml import etree
 from briefing.domain import DateSource, ParsedArticle, Subhead, join_paragraphs
 from briefing.ingest.decoding import UndecodableInput, decode_bytes, normalise_text
 from briefing.ingest.line_kinds import Line, LineKind, classify_line
+from briefing.ingest.mail_reader import MAIL_POLICY
 from briefing.ingest.readers import ReadError, ReadOptions, register
 from briefing.ingest.safe_xml import UnsafeXml, refuse_entity_declarations
 from briefing.ingest.segment import TITLE_MAX_CHARS
@@ -43,9 +44,10 @@ HTML_EXTENSIONS = frozenset({".html", ".htm", ".xhtml", ".shtml"})
 MHTML_EXTENSIONS = frozenset({".mhtml", ".mht"})
 
 # What may come before the <html> of a saved page: a byte-order mark, an XML declaration,
-# comments (browsers write "<!-- saved from url=(0053)https://... -->"), a DOCTYPE.
+# comments (browsers write "<!-- saved from url=(0053)https://... -->"), a DOCTYPE. The
+# comments' repetition is possessive, as in feed_reader._RSS_ROOT (exponential otherwise).
 _HTML_START = re.compile(
-    rb"""^(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*
+    rb"""^(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*+
          (?:<!doctype\s+html|<html[\s>]|<head[\s>])""",
     re.IGNORECASE | re.DOTALL | re.VERBOSE,
 )
@@ -86,6 +88,22 @@ _WORDS_IN_KICKER = 5
 # Below this much text trafilatura tries other algorithms and then its baseline (its
 # MIN_EXTRACTED_SIZE setting).
 _SHORT_EXTRACTION_CHARS = 250
+# News pages have a few hundred block elements. Past this many, trafilatura runs without
+# comparing its result with justext's: justext revises each short paragraph by walking its
+# run of short neighbours, quadratic in the run (8,000 headings in a row: 4.5 s; 20,000:
+# half a minute), while this is about 1.5 s of it at worst.
+_MAX_BLOCKS_FOR_COMPARISON = 5000
+# Past this many, not even trafilatura's fast mode ends in seconds (its clean-up and metadata
+# queries walk the whole tree several times: 660,000 empty paragraphs took 10 s); the page
+# is read by the lxml pass alone, which walks it once.
+_MAX_BLOCKS_FOR_TRAFILATURA = 50_000
+_MAX_ATTRIBUTE_CHARS = 10_000
+# An attribute's opening (="), its first _MAX_ATTRIBUTE_CHARS characters, the rest, the quote.
+_LONG_ATTRIBUTES = tuple(
+    re.compile(f"(=\\s*{quote})([^{quote}]{{{_MAX_ATTRIBUTE_CHARS}}})[^{quote}]*({quote})")
+    for quote in "\"'"
+)
+_BLOCK_START = re.compile(r"<(?:p|div|li|h[1-6]|br|tr|td|dd|dt|section|article)\b", re.IGNORECASE)
 _DROPPED_KINDS = frozenset({LineKind.BOILERPLATE, LineKind.SEPARATOR, LineKind.TEASER_LINE})
 
 
@@ -174,7 +192,7 @@ def mhtml_page(data: bytes) -> tuple[str, str]:
     with warnings.catch_warnings():
         # The stdlib's mail parser is lenient; it must never warn its way into a test failure.
         warnings.simplefilter("ignore", DeprecationWarning)
-        message = email.message_from_bytes(data, policy=email.policy.default)
+        message = email.message_from_bytes(data, policy=MAIL_POLICY)
     url = str(message.get("Snapshot-Content-Location", "") or "")
     for part in message.walk():
         if part.get_content_type() != "text/html" or not isinstance(part, EmailMessage):
@@ -233,15 +251,18 @@ def article_from_html(text: str, *, origin_file: str = "", url: str = "") -> Par
     except UnsafeXml as exc:
         raise ReadError(str(exc)) from exc
     text = _XML_DECLARATION.sub("", text, count=1)
+    text = _cut_long_attributes(text)
     if not _HTML_START.match(text[:2048].encode("utf-8", errors="ignore")):
         text = f"<html><body>{text}</body></html>"  # a fragment: trafilatura wants a page
     meta = _PageMeta()
-    body = _body(_trafilatura_blocks(text, meta), meta.title)
+    huge = _block_count(text, _MAX_BLOCKS_FOR_TRAFILATURA + 1) > _MAX_BLOCKS_FOR_TRAFILATURA
+    # A page trafilatura cannot judge in time is read by the lxml pass alone.
+    body = BodyParts() if huge else _body(_trafilatura_blocks(text, meta), meta.title)
     if len(join_paragraphs(body.paragraphs)) < _SHORT_EXTRACTION_CHARS:
         # Nothing, or so little that trafilatura fell back to its baseline (all the page's
         # text, navigation included): the lxml pass, which leaves navigation out, reads
         # short pages better.
-        fallback = _fallback_body(text, meta)
+        fallback = _fallback_body(text, meta, huge=huge)
         if fallback.paragraphs:
             body = fallback
     if not body.paragraphs:
@@ -279,6 +300,7 @@ def _trafilatura_blocks(text: str, meta: _PageMeta) -> list[Block]:
     try:
         document = trafilatura.bare_extraction(
             text,
+            fast=_block_count(text, _MAX_BLOCKS_FOR_COMPARISON + 1) > _MAX_BLOCKS_FOR_COMPARISON,
             with_metadata=True,
             include_comments=False,
             include_images=False,
@@ -301,6 +323,23 @@ def _trafilatura_blocks(text: str, meta: _PageMeta) -> list[Block]:
     if document.body is None:
         return []
     return list(_xml_blocks(document.body))
+
+
+def _cut_long_attributes(text: str) -> str:
+    """The page with attribute values cut to _MAX_ATTRIBUTE_CHARS. trafilatura strips tags
+    from meta contents with a pattern that is quadratic in a run of "<" (two megabytes of
+    them in an og:title: hours); an honest value that long is an inline image, which no
+    article needs."""
+    if len(text) < _MAX_ATTRIBUTE_CHARS:
+        return text
+    for pattern in _LONG_ATTRIBUTES:
+        text = pattern.sub(r"\1\2\3", text)
+    return text
+
+
+def _block_count(text: str, limit: int) -> int:
+    """How many block elements the page has, counting up to ``limit``."""
+    return sum(1 for _ in islice(_BLOCK_START.finditer(text), limit))
 
 
 def _xml_blocks(body: etree._Element) -> Iterator[Block]:
@@ -414,13 +453,17 @@ def text_blocks(text: str) -> list[Block]:
     return [Block(p) for p in (_clean(p) for p in re.split(separator, text)) if p]
 
 
-def _fallback_body(text: str, meta: _PageMeta) -> BodyParts:
+def _fallback_body(text: str, meta: _PageMeta, *, huge: bool = False) -> BodyParts:
     try:
         root = lxml.html.document_fromstring(text)
+        if huge:
+            # Its title only: trafilatura's metadata queries walk the whole tree, several
+            # times (4 s for 660,000 elements).
+            meta.title = meta.title or _clean(root.findtext(".//title") or "")
+        elif not meta.title:
+            _fallback_metadata(root, meta)
     except (etree.ParserError, ValueError):
         return BodyParts()
-    if not meta.title:
-        _fallback_metadata(root, meta)
     return _body(fallback_blocks(root), meta.title)
 
 

@@ -22,6 +22,7 @@ import re
 from collections.abc import Iterator
 from email.message import EmailMessage
 from pathlib import Path
+from typing import Any
 
 from briefing.domain import DateSource, ParsedArticle
 from briefing.ingest.decoding import UndecodableInput, decode_bytes, normalise_text
@@ -65,17 +66,41 @@ _MAIL_FURNITURE = re.compile(
     )$""",
     re.IGNORECASE | re.VERBOSE,
 )
+# The stdlib's structured-header parser takes time quadratic in a header's length (a
+# Content-Type of 50,000 ";" takes minutes) and recurses once per nested "(". No honest header
+# we read (subject, sender, date, content type) is this long: longer ones are cut before they
+# are parsed.
+MAX_HEADER_CHARS = 1000
 _SIGNATURE_SEPARATOR = "\n-- \n"  # RFC 3676: what follows is the sender's signature
 # A plain part this much shorter than the HTML one is a stub ("View this email in your
 # browser") rather than the newsletter.
 _STUB_SHARE = 0.2
 
 
+class _BoundedPolicy(email.policy.EmailPolicy):
+    """The stdlib's default policy, with headers cut to MAX_HEADER_CHARS before they are
+    parsed, and comments nested too deep to parse read as plain text."""
+
+    def header_fetch_parse(self, name: str, value: Any) -> Any:
+        if isinstance(value, str) and len(value) > MAX_HEADER_CHARS:
+            value = value[:MAX_HEADER_CHARS]
+        try:
+            return super().header_fetch_parse(name, value)
+        except RecursionError:
+            if not isinstance(value, str):
+                raise
+            return super().header_fetch_parse(name, value.replace("(", " "))
+
+
+# For every message Briefing parses (mail, mailboxes and .mhtml web archives).
+MAIL_POLICY = _BoundedPolicy()
+
+
 class _Message:
     """What one message says: headers decoded, body as plain text."""
 
     def __init__(self, raw: bytes) -> None:
-        message = email.message_from_bytes(raw, policy=email.policy.default)
+        message = email.message_from_bytes(raw, policy=MAIL_POLICY)
         assert isinstance(message, EmailMessage)  # the default policy's message factory
         self.subject = _header(message, "subject")
         self.sender = _sender(message)
@@ -205,8 +230,9 @@ def _read_messages(messages: Iterator[tuple[int, bytes]], path: Path) -> list[Pa
             message = _Message(raw)
         except Exception as exc:
             # The email package raises many kinds of error on broken MIME; one broken
-            # message in a mailbox must not cost the others.
-            _log.warning("%s: message at line %d cannot be read: %s", path, line, exc)
+            # message in a mailbox must not cost the others. It is counted with the skipped
+            # messages; the log (debug level: the CLI's stderr is for the report) says why.
+            _log.debug("%s: message at line %d cannot be read: %s", path, line, exc)
             empty.append(line)
             continue
         found = _message_articles(message, str(path), len(articles), line)

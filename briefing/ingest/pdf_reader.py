@@ -31,7 +31,7 @@ from pypdf.errors import DependencyError
 from briefing.domain import DateSource, ParsedArticle
 from briefing.ingest.decoding import normalise_text
 from briefing.ingest.document_text import segment_document
-from briefing.ingest.readers import ReadError, ReadOptions, register
+from briefing.ingest.readers import ReadError, ReadOptions, library_message, register
 from briefing.ingest.sentences import OPENING_QUOTES, ends_sentence, shorten
 
 PDF_EXTENSIONS = frozenset({".pdf"})
@@ -46,8 +46,10 @@ NEEDS_PASSWORD = "encrypted PDF: needs a password"
 _MIN_LETTERS = 20
 
 # pypdf reports every quirk of a damaged file on its logger ("Ignoring wrong pointing
-# object ..."); the import reports what matters per file, so only its errors are let through.
-logging.getLogger("pypdf").setLevel(logging.ERROR)
+# object ...", and at error level what it repaired: "Advanced encoding ... not implemented",
+# with a 256-entry table); the import reports what matters per file, so only critical
+# messages are let through.
+logging.getLogger("pypdf").setLevel(logging.CRITICAL)
 
 # Header and footer candidates: this many lines at the top and bottom of each page ...
 _EDGE_LINES = 3
@@ -63,7 +65,10 @@ _PAGE_NUMBER = re.compile(
 # headline, a byline, a date line). A longer one ends it when the next line's first word
 # would have fitted after it.
 _SHORT_LINE_SHARE = 0.75
-_HYPHENATED_WORD = re.compile(r"[^\W\d_]+-[^\W\d_]+")
+# From a word's first letter only, and without giving letters back: tried from every letter
+# of a long word without a hyphen, the plain pattern took quadratic time (hours for a
+# megabyte-long "word" in a damaged PDF).
+_HYPHENATED_WORD = re.compile(r"(?<![^\W\d_])[^\W\d_]++-[^\W\d_]+")
 _JUNK_TITLES = re.compile(
     r"^(?:microsoft word - .*|untitled.*|.*\.(?:docx?|pdf|rtf|odt|txt)|document\d*|\s*)$",
     re.IGNORECASE,
@@ -75,10 +80,6 @@ class _Metadata:
     title: str
     author: str
     created: dt.date | None
-
-
-def _one_line(text: str, limit: int = 160) -> str:
-    return shorten(" ".join(text.split()), limit)
 
 
 def _open(data: bytes) -> PdfReader:
@@ -94,7 +95,7 @@ def _open(data: bytes) -> PdfReader:
                 "encrypted PDF: its AES encryption needs the 'cryptography' package"
             ) from exc
         except Exception as exc:
-            raise ReadError(f"encrypted PDF: cannot be decrypted ({_one_line(str(exc))})") from exc
+            raise ReadError(f"encrypted PDF: cannot be decrypted ({library_message(exc)})") from exc
         if opened == PasswordType.NOT_DECRYPTED:
             raise ReadError(NEEDS_PASSWORD)
     return reader
@@ -237,7 +238,7 @@ def read_pdf(data: bytes, origin_file: str) -> list[ParsedArticle]:
     except Exception as exc:
         # pypdf raises its own errors and, on hostile files, any kind of Python error:
         # either way the file is damaged, and the reason fits on one line.
-        raise ReadError(f"malformed PDF: {_one_line(str(exc) or type(exc).__name__)}") from exc
+        raise ReadError(f"malformed PDF: {library_message(exc)}") from exc
     if sum(char.isalpha() for lines in pages for line in lines for char in line) < _MIN_LETTERS:
         raise ReadError("no text layer (a scanned PDF? OCR it first)")
     lines = [line for page in _strip_page_furniture(pages) for line in page]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import logging
 import multiprocessing
 import os
 import time
@@ -31,6 +32,8 @@ from briefing.extract import make_extractor
 from briefing.extract.facts import ArticleFacts, extract_facts, with_inferred_date
 from briefing.ingest.batch_writer import BatchWriter
 from briefing.ingest.readers import (
+    INTERNAL_ERROR,
+    OUT_OF_MEMORY,
     ReadError,
     ReadOptions,
     ReadResult,
@@ -38,6 +41,8 @@ from briefing.ingest.readers import (
     read_bytes,
 )
 from briefing.store import Store
+
+_log = logging.getLogger(__name__)
 
 # Larger files are refused with this limit named, rather than read into memory whole.
 MAX_FILE_BYTES = 256 * 1024 * 1024
@@ -201,11 +206,18 @@ def _read_and_hash(path: Path) -> _FileResult:
         part_failures, part_skipped = tuple(found.failures), tuple(found.skipped)
     articles = [_with_defaults(a, _default_date) for a in found]
     facts = None
-    if _extract:
-        extractor = make_extractor(_user_names)
-        articles = [with_inferred_date(article) for article in articles]
-        facts = [extract_facts(extractor, article) for article in articles]
-    hashes = [content_hash(a) for a in articles]
+    try:
+        if _extract:
+            extractor = make_extractor(_user_names)
+            articles = [with_inferred_date(article) for article in articles]
+            facts = [extract_facts(extractor, article) for article in articles]
+        hashes = [content_hash(a) for a in articles]
+    except Exception as exc:
+        # A bug in extraction met by one odd article costs its file, not the import (the
+        # readers' own failures are caught the same way in read_bytes).
+        _log.debug("%s: extraction failed", path, exc_info=True)
+        reason = OUT_OF_MEMORY if isinstance(exc, MemoryError) else INTERNAL_ERROR
+        return _FileResult(path, [], [], None, reason, part_failures, part_skipped)
     return _FileResult(path, articles, hashes, facts, None, part_failures, part_skipped)
 
 

@@ -106,11 +106,15 @@ def _prolog_end(text: str) -> int:
     index = 0
     length = len(text)
     in_subset = False
+    close = -2  # the next "]" at or after index (-1: none; -2: not looked for yet)
     while index < length:
         lt = text.find("<", index)
         if in_subset:
-            # Between the internal subset's declarations: "]" closes it.
-            close = text.find("]", index)
+            # Between the internal subset's declarations: "]" closes it. Looked for again
+            # only once passed: a subset of a million "<" and no "]" must not cost a
+            # million searches to the end of the text.
+            if close == -2 or 0 <= close < index:
+                close = text.find("]", index)
             if close >= 0 and (lt < 0 or close < lt):
                 in_subset = False
                 index = close + 1

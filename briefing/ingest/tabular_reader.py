@@ -46,7 +46,8 @@ SAMPLE_ROWS = 200
 # larger. The limit stays finite (the largest file we read) so a broken quote cannot make one
 # field swallow unbounded memory beyond what the file holds anyway.
 CSV_FIELD_LIMIT = 256 * 1024 * 1024
-_SNIFF_CHARS = 16 * 1024  # csv.Sniffer's regexes are slow on large samples
+_SNIFF_CHARS = 16 * 1024  # what the delimiter and quote guesses look at
+_SNIFF_LINES = 50
 _CSV_DELIMITERS = ",;\t|"
 _FIELD_LIST_MAX = 12  # field names quoted in a one-line reason
 
@@ -415,48 +416,90 @@ def _csv_table(data: bytes) -> tuple[list[str], Iterator[tuple[int, Row]]]:
 
 
 def _dialect(text: str, delimiter: str | None) -> type[csv.Dialect]:
-    header_line = text.split("\n", 1)[0].rstrip("\r")
+    # Split as the csv module does (not str.splitlines, which also breaks at \x1c or U+2028).
+    sample = text[:_SNIFF_CHARS].replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    if len(text) > _SNIFF_CHARS and len(sample) > 1:
+        sample.pop()  # whole lines only
+    lines = [line for line in sample if line.strip()] or [""]
     quotechar = '"'
     skip_space = False
     if delimiter is None:
-        sample = text[:_SNIFF_CHARS]
-        if len(text) > _SNIFF_CHARS and "\n" in sample:
-            sample = sample[: sample.rindex("\n")]  # whole lines only
-        try:
-            sniffed = csv.Sniffer().sniff(sample, delimiters=_CSV_DELIMITERS)
-        except csv.Error:
-            sniffed = None
-        if sniffed is not None and sniffed.delimiter in header_line:
-            delimiter = sniffed.delimiter
-            quotechar = sniffed.quotechar or '"'
-            skip_space = sniffed.skipinitialspace
-        else:
-            # The header names every column, so it holds the delimiter between each pair.
-            counts = {candidate: header_line.count(candidate) for candidate in _CSV_DELIMITERS}
-            best = max(counts, key=lambda candidate: counts[candidate])
-            delimiter = best if counts[best] else ","
+        delimiter = _guess_delimiter(lines)
+        quotechar = _guess_quote(lines, delimiter)
+        header = _outside_quotes(lines[0], quotechar)
+        # "title, body, date": the spaces after each delimiter belong to no name.
+        skip_space = header.count(delimiter) > 0 and header.count(delimiter) == header.count(
+            delimiter + " "
+        )
 
     class _Dialect(csv.excel):
         pass
 
     _Dialect.delimiter = delimiter
     _Dialect.quotechar = quotechar
-    # Whatever the sniffer says, quotes inside quoted fields are doubled in nearly every
-    # real file (Excel, pandas, LibreOffice); its guess of "no doublequote" is usually wrong.
+    # Quotes inside quoted fields are doubled in nearly every real file (Excel, pandas,
+    # LibreOffice).
     _Dialect.doublequote = True
     _Dialect.skipinitialspace = skip_space
     return _Dialect
 
 
+def _outside_quotes(line: str, quotechar: str = '"') -> str:
+    """The line without its quoted parts (a delimiter inside quotes separates nothing)."""
+    return line if quotechar not in line else "".join(line.split(quotechar)[::2])
+
+
+def _guess_delimiter(lines: Sequence[str]) -> str:
+    """The delimiter of the header (``lines[0]``), which names every column and so holds the
+    delimiter between each pair; when it holds several candidates, the one that recurs as
+    often in the lines below. Counting, not csv.Sniffer: the sniffer's regular expressions
+    backtrack for minutes on a line of quotes, and a damaged file is exactly where that line
+    is found."""
+    header = _outside_quotes(lines[0])
+    counts = {candidate: header.count(candidate) for candidate in _CSV_DELIMITERS}
+    found = [candidate for candidate in _CSV_DELIMITERS if counts[candidate]]
+    if not found:
+        return ","
+    if len(found) == 1:
+        return found[0]
+    rows = [_outside_quotes(line) for line in lines[1:_SNIFF_LINES]]
+
+    def steadiness(candidate: str) -> tuple[int, int]:
+        same = sum(1 for row in rows if row.count(candidate) == counts[candidate])
+        return same, counts[candidate]
+
+    # max() keeps the first of equals: the order of _CSV_DELIMITERS breaks ties.
+    return max(found, key=steadiness)
+
+
+def _guess_quote(lines: Sequence[str], delimiter: str) -> str:
+    """'"', unless fields are quoted with apostrophes ('a','b') and never with double quotes."""
+    if "'" not in "".join(lines):
+        return '"'
+    d = re.escape(delimiter)
+    quoted = {
+        quote: sum(
+            len(re.findall(f"(?:^|{d}) ?{quote}[^{quote}\n]*{quote} ?(?={d}|$)", line))
+            for line in lines
+        )
+        for quote in ('"', "'")
+    }
+    return "'" if quoted["'"] > 0 and quoted['"'] == 0 else '"'
+
+
 def _unique_names(header: Sequence[str]) -> list[str]:
     names: list[str] = []
     seen: set[str] = set()
+    # The last number given to each name, so that a header of 100,000 copies of one name
+    # (a damaged file) costs linear time, not quadratic.
+    last: dict[str, int] = {}
     for index, raw in enumerate(header, start=1):
         name = raw.strip() or f"column {index}"
-        unique, count = name, 1
+        unique, count = name, last.get(name, 1)
         while unique in seen:
             count += 1
             unique = f"{name} ({count})"
+        last[name] = count
         seen.add(unique)
         names.append(unique)
     return names
@@ -499,8 +542,16 @@ class CsvReader:
 
 # ---- JSON -------------------------------------------------------------------------------------
 
+
+def _parse_int(digits: str) -> int | float:
+    # Python refuses to turn more than 4,300 digits into an int (a guard against quadratic
+    # conversion); such a number in one field must not cost the file, and no date or count
+    # is that long: it is read as a float (inf), which every field ignores.
+    return int(digits) if len(digits) <= 4000 else float(digits)
+
+
 # strict=False: control characters inside strings are accepted, as scrapers write them.
-_DECODER = json.JSONDecoder(strict=False)
+_DECODER = json.JSONDecoder(strict=False, parse_int=_parse_int)
 _JSON_SPACE = re.compile(r"[ \t\n\r]*")
 _JSON_OPENING = re.compile(rb"(?:\xef\xbb\xbf)?[ \t\r\n]*(?:\{[ \t\r\n]*\"|\[[ \t\r\n]*\{)")
 

@@ -31,6 +31,7 @@ from briefing.ingest.readers import (
     ReadOptions,
     ReadResult,
     known_extensions,
+    library_message,
     read_bytes,
     register,
 )
@@ -101,7 +102,9 @@ def _read_archive(
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError) as exc:
-        raise ReadError(f"damaged ZIP archive: {exc}") from exc
+        raise ReadError(f"damaged ZIP archive: {library_message(exc)}") from exc
+    except NotImplementedError as exc:  # "zip file version 13.2": damage, or a newer zip
+        raise ReadError(f"damaged or unsupported ZIP archive: {library_message(exc)}") from exc
     with archive:
         members = [info for info in archive.infolist() if not info.is_dir()]
         if not members:
@@ -187,15 +190,31 @@ def _inflate(archive: zipfile.ZipFile, info: zipfile.ZipInfo, budget: _Budget) -
                     )
                 chunks.append(chunk)
     except zipfile.BadZipFile as exc:
-        raise ReadError(f"damaged in the archive: {exc}") from exc
+        raise ReadError(f"damaged in the archive: {_damage(exc)}") from exc
     except (zlib.error, EOFError) as exc:
-        raise ReadError(f"damaged in the archive: cannot be decompressed ({exc})") from exc
+        raise ReadError("damaged in the archive: cannot be decompressed") from exc
+    except ValueError as exc:  # zipfile's "negative seek value": an offset before the start
+        raise ReadError("damaged in the archive: its position in the archive is wrong") from exc
     except NotImplementedError as exc:
-        raise ReadError(f"packed with a compression method Briefing cannot read ({exc})") from exc
+        reason = f"packed with a compression method Briefing cannot read ({library_message(exc)})"
+        raise ReadError(reason) from exc
     except RuntimeError as exc:  # zipfile's "File is encrypted, password required"
-        raise ReadError(f"cannot be unpacked: {exc}") from exc
+        raise ReadError(f"cannot be unpacked: {library_message(exc)}") from exc
     budget.remaining -= total
     return b"".join(chunks)
+
+
+def _damage(exc: zipfile.BadZipFile) -> str:
+    """What zipfile found wrong with a member, in words (its messages quote the damaged
+    bytes of the member's name)."""
+    message = str(exc)
+    if "differ" in message:
+        return "its name in the archive's directory and in its own header differ"
+    if "CRC" in message:
+        return "its checksum is wrong"
+    if "header" in message.lower():
+        return "its header is damaged"
+    return library_message(exc)
 
 
 def _is_hidden(name: str) -> bool:
