@@ -271,3 +271,35 @@ def test_a_fallback_source_names_only_articles_whose_file_names_none(
         "NATO and Russia to hold talks on treaty": "Samples",
         "Patrols": "Reuters",
     }
+
+
+def test_an_extraction_bug_in_a_previewed_import_costs_one_article(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from briefing.domain import ParsedArticle
+    from briefing.ingest import preview_import
+
+    real = preview_import.extract_facts
+
+    def failing(extractor: object, article: ParsedArticle) -> object:
+        if "odd" in article.body:
+            raise ValueError("a bug met by one odd article")
+        return real(extractor, article)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(preview_import, "extract_facts", failing)
+    articles = [
+        (
+            "Wire",
+            ParsedArticle(title=f"Story {n}", body=body, origin_file="wire.txt", origin_position=n),
+        )
+        for n, body in enumerate(
+            ["NATO met in Brussels.", "An odd one about Russia.", "Ukraine said more."]
+        )
+    ]
+    with Store.open(tmp_path / "s.sqlite") as store:
+        report = preview_import.import_parsed_articles(store, articles, files=["wire.txt"])
+        assert report.imported == 2
+        assert [(f.path, f.reason) for f in report.failures] == [
+            ("wire.txt (article 2)", "could not be read because of an internal error")
+        ]
+        assert store.count_articles() == 2

@@ -18,6 +18,7 @@ from briefing.domain import FileFailure, ImportReport, ParsedArticle
 from briefing.extract import make_extractor
 from briefing.extract.facts import extract_facts, with_inferred_date
 from briefing.ingest.batch_writer import BatchWriter
+from briefing.ingest.readers import INTERNAL_ERROR, OUT_OF_MEMORY
 from briefing.store import Store
 
 BATCH_SIZE = 200
@@ -70,12 +71,22 @@ def import_parsed_articles(
             if is_cancelled is not None and is_cancelled():
                 report.cancelled = True
                 break
-            if infer_dates:
-                article = with_inferred_date(article)
-            report.truncated += article.truncated
-            writer.add(
-                source_name, article, content_hash(article), extract_facts(extractor, article)
-            )
+            try:
+                if infer_dates:
+                    article = with_inferred_date(article)
+                facts = extract_facts(extractor, article)
+            except Exception as exc:
+                # As in run_import: a bug met by one odd article costs that article (named in
+                # the summary), never the import.
+                reason = OUT_OF_MEMORY if isinstance(exc, MemoryError) else INTERNAL_ERROR
+                where = (
+                    f"{article.origin_file or 'article'} (article {article.origin_position + 1})"
+                )
+                report.failures.append(FileFailure(where, reason))
+                facts = None
+            if facts is not None:
+                report.truncated += article.truncated
+                writer.add(source_name, article, content_hash(article), facts)
             if len(writer) >= batch_size or index + 1 == len(articles):
                 writer.flush()
             if progress is not None and (not len(writer) or index % PROGRESS_EVERY == 0):
