@@ -39,6 +39,7 @@ from briefing.ui.briefing_export_dialog import BriefingExportDialog
 from briefing.ui.briefing_item_model import BriefingItemModel
 from briefing.ui.briefing_list_view import BriefingListView
 from briefing.ui.briefing_properties_dialog import BriefingPropertiesDialog
+from briefing.ui.docks import configure_dock
 from briefing.ui.flow_layout import FlowLayout
 
 NO_BRIEFING = "No briefing yet"
@@ -77,16 +78,7 @@ class BriefingPanel(QDockWidget):
         self.context_menu: QMenu | None = None
         self.properties_dialog: BriefingPropertiesDialog | None = None
         self.export_dialog: BriefingExportDialog | None = None
-        self.setObjectName("briefingPanel")
-        self.setAccessibleName("Briefing panel")
-        self.setAllowedAreas(
-            Qt.DockWidgetArea.LeftDockWidgetArea | Qt.DockWidgetArea.RightDockWidgetArea
-        )
-        self.setFeatures(
-            QDockWidget.DockWidgetFeature.DockWidgetMovable
-            | QDockWidget.DockWidgetFeature.DockWidgetClosable
-            | QDockWidget.DockWidgetFeature.DockWidgetFloatable
-        )
+        configure_dock(self, "briefingPanel", "Briefing panel")
 
         body = QWidget(self)
         body.setObjectName("briefingPanelBody")

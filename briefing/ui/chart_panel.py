@@ -17,6 +17,7 @@ from briefing.briefings.model import ChartSnapshot
 from briefing.domain import ArticleQuery
 from briefing.store import Store
 from briefing.ui.chart_loader import ViewIds
+from briefing.ui.docks import EDGE_AREAS, configure_dock
 from briefing.ui.range_chart import RangeChart
 from briefing.ui.timeline_chart import TimelineChart
 from briefing.view_state import ViewState
@@ -41,16 +42,7 @@ class ChartPanel(QDockWidget):
         view_ids: ViewIds | None = None,
     ) -> None:
         super().__init__("Time and Range", parent)
-        self.setObjectName("chartPanel")
-        self.setAccessibleName("Charts: timeline and range chart")
-        self.setAllowedAreas(
-            Qt.DockWidgetArea.BottomDockWidgetArea | Qt.DockWidgetArea.TopDockWidgetArea
-        )
-        self.setFeatures(
-            QDockWidget.DockWidgetFeature.DockWidgetMovable
-            | QDockWidget.DockWidgetFeature.DockWidgetClosable
-            | QDockWidget.DockWidgetFeature.DockWidgetFloatable
-        )
+        configure_dock(self, "chartPanel", "Charts: timeline and range chart", EDGE_AREAS)
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("chartTabs")
         self.tabs.setDocumentMode(True)

@@ -58,6 +58,7 @@ from PySide6.QtWidgets import (
 
 from briefing.domain import ArticleQuery, EntityCount, EntityMode, EntityType, QuerySyntaxError
 from briefing.store import Store
+from briefing.ui.docks import configure_dock
 from briefing.ui.entity_dialogs import MergeDialog
 from briefing.ui.entity_editing import EntityEditor, quoted
 from briefing.ui.entity_model import (
@@ -304,16 +305,7 @@ class EntitySidebar(QDockWidget):
         self._reveal_pending: int | None = None
         self.context_menu: QMenu | None = None
         self.merge_dialog: MergeDialog | None = None
-        self.setObjectName("entitySidebar")
-        self.setAccessibleName("Entity sidebar")
-        self.setAllowedAreas(
-            Qt.DockWidgetArea.LeftDockWidgetArea | Qt.DockWidgetArea.RightDockWidgetArea
-        )
-        self.setFeatures(
-            QDockWidget.DockWidgetFeature.DockWidgetMovable
-            | QDockWidget.DockWidgetFeature.DockWidgetClosable
-            | QDockWidget.DockWidgetFeature.DockWidgetFloatable
-        )
+        configure_dock(self, "entitySidebar", "Entity sidebar")
 
         body = QWidget(self)
         body.setObjectName("entitySidebarBody")
